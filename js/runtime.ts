@@ -1,0 +1,157 @@
+// The runtime object `loadPython` returns: Pyodide's names over one core `Core`.
+
+import { FSError, PythonError } from "./errors.js";
+import { FileSystem } from "./fs.js";
+import { loadCore } from "./loader.js";
+import { createPyProxy, isPyProxy, markDestroyed, proxyId, type ProxyContext, type PyProxy } from "./pyproxy.js";
+import { Core } from "./wasm/core.js";
+
+export interface LoadPythonOptions {
+  /** Called with each complete line Python writes to stdout (default: console.log). */
+  stdout?: (line: string) => void;
+  /** Called with each complete line Python writes to stderr (default: console.warn). */
+  stderr?: (line: string) => void;
+  /** Environment variables for `os.environ`. */
+  env?: Record<string, string>;
+  /** Files written before start-up: a path -> content map, or a list of `{ path, data }`. */
+  files?: Record<string, string | Uint8Array> | Array<{ path: string; data: string | Uint8Array }>;
+  /** Where the `.wasm` file is (default: next to this module). */
+  wasmUrl?: string | URL;
+}
+
+export interface RunOptions {
+  /** The namespace to run in (a PyProxy of a dict); default `py.globals`. */
+  globals?: PyProxy;
+  /** The file name tracebacks show (default "<exec>"). */
+  filename?: string;
+}
+
+export interface RuntimeStats {
+  /** Python objects JavaScript holds (live PyProxies, counting copies). */
+  pyproxies: number;
+  /** JavaScript objects Python holds (live JsProxy objects). */
+  jsproxies: number;
+  /** Open file descriptors in the virtual file system. */
+  openFiles: number;
+}
+
+const encoder = new TextEncoder();
+
+// setImmediate in Node; a MessageChannel in browsers (setTimeout(0) is clamped to 4 ms there).
+const runSoon: (fn: () => void) => void = (() => {
+  if (typeof setImmediate === "function") return (fn: () => void) => void setImmediate(fn);
+  const queue: Array<() => void> = [];
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => queue.shift()?.();
+  return (fn: () => void) => {
+    queue.push(fn);
+    channel.port2.postMessage(0);
+  };
+})();
+
+function normalizeFiles(files: LoadPythonOptions["files"]): Array<[string, Uint8Array]> {
+  if (!files) return [];
+  const entries = Array.isArray(files) ? files.map((f) => [f.path, f.data] as const) : Object.entries(files);
+  return entries.map(([path, data]) => [path, typeof data === "string" ? encoder.encode(data) : data]);
+}
+
+export class PythonRuntime {
+  readonly #core: Core;
+  readonly #ctx: ProxyContext;
+  #globals: PyProxy | undefined;
+  /** The in-memory file system Python's `os` and `open()` use. */
+  readonly FS: FileSystem;
+  /** This package's version. */
+  readonly version: string = "0.1.0";
+
+  constructor(options: LoadPythonOptions) {
+    const stdout = options.stdout ?? ((line: string) => console.log(line));
+    const stderr = options.stderr ?? ((line: string) => console.warn(line));
+    const registry = new FinalizationRegistry<number>((id) => ctx.core.proxy_release(id));
+    const ctx = { registry } as ProxyContext;
+    const hooks = {
+      newProxy: (id: number, flags: number, borrowed: boolean) => createPyProxy(ctx, id, flags, borrowed),
+      markDestroyed,
+      pythonError: (type: string, message: string) => new PythonError(type, message),
+      fsError: (errno: number, code: string, message: string, op: string, path: string) =>
+        new FSError(errno, code, message, op, path),
+      write: (fd: number, text: string) => (fd === 2 ? stderr : stdout)(text),
+      schedule: (callback: PyProxy & (() => void), delayMs: number) => {
+        const run = () => {
+          try {
+            callback();
+          } finally {
+            callback.destroy();
+          }
+        };
+        if (delayMs <= 0) runSoon(run);
+        else setTimeout(run, delayMs);
+      },
+    };
+    this.#core = new Core(hooks as any, { ...(options.env ?? {}) }, normalizeFiles(options.files) as any);
+    ctx.core = this.#core;
+    this.#ctx = ctx;
+    this.FS = new FileSystem(this.#core);
+  }
+
+  /** Runs Python code; returns the value of its last expression (`undefined` after a statement). */
+  runPython(code: string, options: RunOptions = {}): any {
+    const globals = options.globals === undefined ? undefined : this.#namespaceId(options.globals);
+    return this.#core.run(code, globals, options.filename ?? "<exec>", false);
+  }
+
+  /** As `runPython`, with top-level `await` allowed; resolves once the code has finished. */
+  async runPythonAsync(code: string, options: RunOptions = {}): Promise<any> {
+    const globals = options.globals === undefined ? undefined : this.#namespaceId(options.globals);
+    const result = this.#core.run(code, globals, options.filename ?? "<exec>", true);
+    if (!isPyProxy(result) || !this.#isCoroutine(result)) return result;
+    try {
+      return await new Promise((resolve, reject) => {
+        this.#core.call_boot("settle", [result, resolve, reject]);
+      });
+    } finally {
+      result.destroy();
+    }
+  }
+
+  #isCoroutine(p: PyProxy): boolean {
+    return p.type === "coroutine";
+  }
+
+  #namespaceId(globals: PyProxy): number {
+    if (!isPyProxy(globals)) throw new TypeError("globals must be a PyProxy of a dict (e.g. py.globals or py.toPy({}))");
+    return proxyId(globals);
+  }
+
+  /** `__main__`'s namespace as a PyDict (get, set, has, delete). */
+  get globals(): any {
+    this.#globals ??= this.#core.globals();
+    return this.#globals;
+  }
+
+  /** Imports a Python module and returns it as a PyProxy. */
+  pyimport(name: string): any {
+    return this.#core.pyimport(name);
+  }
+
+  /** Makes `object` importable from Python as `import name`. */
+  registerJsModule(name: string, object: object): void {
+    this.#core.call_boot("register_js_module", [name, object]);
+  }
+
+  /** Removes a module added by `registerJsModule`. */
+  unregisterJsModule(name: string): void {
+    this.#core.call_boot("unregister_js_module", [name]);
+  }
+
+  /** Live counts of both proxy tables, for finding leaks. */
+  stats(): RuntimeStats {
+    return this.#core.stats() as RuntimeStats;
+  }
+}
+
+/** Starts a Python runtime (the wasm module is loaded once and shared). */
+export async function loadPython(options: LoadPythonOptions = {}): Promise<PythonRuntime> {
+  await loadCore(options.wasmUrl);
+  return new PythonRuntime(options);
+}

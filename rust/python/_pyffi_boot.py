@@ -1,0 +1,156 @@
+"""Start-up of one runtime, and the Python half of `runPython` and the JS module registry.
+
+The core calls `boot(env)` once, then keeps `globals`, `run_code` and `JsException`.
+"""
+
+import sys
+
+import _pyffi
+import _vfs
+
+HOME = "/home/user"
+_js_modules = {}
+
+
+class JsException(Exception):
+    """A JavaScript value thrown into Python. `js_error` is the thrown value itself."""
+
+    def __init__(self, js_error):
+        self.js_error = js_error
+        name, message = _pyffi.error_parts(js_error)
+        super().__init__(f"{name}: {message}")
+
+    @property
+    def name(self):
+        return _pyffi.error_parts(self.js_error)[0]
+
+    @property
+    def message(self):
+        return _pyffi.error_parts(self.js_error)[1]
+
+    @property
+    def stack(self):
+        return getattr(self.js_error, "stack", None)
+
+
+JsException.__module__ = "pyodide.ffi"
+
+
+def _install_errno():
+    # RustPython's errno module is empty on wasm32; give it the codes the file system reports.
+    import errno
+    for name, code in _vfs.errno_codes():
+        setattr(errno, name, code)
+        errno.errorcode.setdefault(code, name)
+
+
+def _install_os(env):
+    # os.py picks its platform module from the builtin names; ours is frozen Python.
+    sys.builtin_module_names = tuple(sorted({*sys.builtin_module_names, "posix"}))
+    import posix
+    defaults = {"HOME": HOME, "USER": "user", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "TMPDIR": "/tmp"}
+    for key, value in {**defaults, **env}.items():
+        posix.environ[str(key).encode()] = str(value).encode()
+
+
+def _install_importers():
+    # Without host_env RustPython never installs the path-based importers; do what it would.
+    import _frozen_importlib
+    _frozen_importlib._install_external_importers()
+    sys.path.insert(0, HOME)
+
+
+def boot(env):
+    _install_errno()
+    _install_os(env)
+    import _pyffi_io
+    _pyffi_io.install()
+    _install_importers()
+    sys.modules["js"] = _pyffi.js_global()
+    global main_globals
+    main = sys.modules.get("__main__")
+    if main is None:
+        import builtins
+        main = type(sys)("__main__")
+        main.__builtins__ = builtins
+        sys.modules["__main__"] = main
+    main_globals = main.__dict__
+    return sys.modules[__name__]
+
+
+def _quiet(source, last):
+    """Pyodide's rule: a final expression followed by `;` gives no value."""
+    lines = source.splitlines()
+    end_line = getattr(last, "end_lineno", None)
+    end_col = getattr(last, "end_col_offset", None)
+    if end_line is None or end_col is None or end_line > len(lines):
+        return source.rstrip().endswith(";")
+    rest = lines[end_line - 1].encode()[end_col:].decode("utf-8", "replace")
+    rest = "\n".join([rest, *lines[end_line:]])
+    for line in rest.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            return line.startswith(";")
+    return False
+
+
+_CO_COROUTINE = 0x80
+
+
+def run_code(source, globals, filename="<exec>", allow_await=False):
+    """Runs `source` in `globals`; returns the value of a final expression, else None.
+    With `allow_await`, returns a coroutine when the code awaits at top level."""
+    import _ast
+    import importlib
+    importlib.invalidate_caches()  # files written from JS since the last run must be importable
+    flags = _ast.PyCF_ALLOW_TOP_LEVEL_AWAIT if allow_await else 0
+    tree = compile(source, filename, "exec", _ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+    last = None
+    if tree.body and isinstance(tree.body[-1], _ast.Expr) and not _quiet(source, tree.body[-1]):
+        last = _ast.Expression(tree.body.pop().value)
+    body = compile(tree, filename, "exec", flags, dont_inherit=True)
+    tail = compile(last, filename, "eval", flags, dont_inherit=True) if last is not None else None
+    try:
+        if (body.co_flags | (tail.co_flags if tail else 0)) & _CO_COROUTINE:
+            return _run_async(body, tail, globals)
+        exec(body, globals)
+        return eval(tail, globals) if tail is not None else None
+    finally:
+        _flush()
+
+
+async def _run_async(body, tail, globals):
+    try:
+        result = eval(body, globals)
+        if body.co_flags & _CO_COROUTINE:
+            await result
+        if tail is None:
+            return None
+        value = eval(tail, globals)
+        if tail.co_flags & _CO_COROUTINE:
+            value = await value
+        return value
+    finally:
+        _flush()
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+
+
+def register_js_module(name, module):
+    if not isinstance(name, str) or not name:
+        raise TypeError("registerJsModule: the module name must be a non-empty string")
+    _js_modules[name] = module
+    sys.modules[name] = module
+
+
+def unregister_js_module(name):
+    if name not in _js_modules:
+        raise ValueError(f"Cannot unregister '{name}': no Javascript module with that name is registered")
+    del _js_modules[name]
+    sys.modules.pop(name, None)

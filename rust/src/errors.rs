@@ -1,0 +1,56 @@
+//! Exceptions across the boundary: a Python exception reaching JS becomes a `PythonError`
+//! (or, for a JsException, the original JS value again); a JS throw reaching Python becomes
+//! a `JsException` carrying the thrown value.
+
+use crate::js_imports;
+use crate::jsproxy::JsProxy;
+use crate::state::RuntimeState;
+use rustpython_vm::{
+    AsObject, PyPayload, VirtualMachine,
+    builtins::{PyBaseException, PyBaseExceptionRef},
+};
+use wasm_bindgen::JsValue;
+
+pub fn py_exc_to_js(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMachine) -> JsValue {
+    if let Some(original) = carried_js_error(rt, exc, vm) {
+        return original;
+    }
+    // Like CPython's interactive loop (and Pyodide): keep the exception for post-mortem use.
+    let _ = vm.sys_module.set_attr("last_exc", exc.clone(), vm);
+    let _ = vm.sys_module.set_attr("last_value", exc.clone(), vm);
+    let _ = vm.sys_module.set_attr("last_type", exc.class().to_owned(), vm);
+    let mut text = String::new();
+    if vm.write_exception(&mut text, exc).is_err() {
+        text = "Error occurred while formatting traceback".to_owned();
+    }
+    let type_name = exc.class().slot_name();
+    rt.hooks.python_error(&type_name, &text)
+}
+
+/// The JS value inside a JsException, so JS gets back the very object it threw.
+fn carried_js_error(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMachine) -> Option<JsValue> {
+    let boot = rt.boot.borrow();
+    let cls = &boot.as_ref()?.js_exception;
+    if !exc.as_object().is_instance(cls, vm).ok()? {
+        return None;
+    }
+    let err = exc.as_object().get_attr("js_error", vm).ok()?;
+    err.downcast_ref::<JsProxy>().map(|p| p.value.clone())
+}
+
+pub fn js_error_to_py(rt: &RuntimeState, err: JsValue, vm: &VirtualMachine) -> PyBaseExceptionRef {
+    let cls = rt.boot.borrow().as_ref().map(|b| b.js_exception.clone());
+    let Some(cls) = cls else {
+        // Only during start-up, before the JsException class exists.
+        let text = format!("{}: {}", js_imports::error_name(&err), js_imports::error_message(&err));
+        return vm.new_runtime_error(text);
+    };
+    let proxy = JsProxy::wrap(rt, err, JsValue::UNDEFINED).into_ref(&vm.ctx);
+    match cls.call((proxy,), vm) {
+        Ok(obj) => match obj.downcast::<PyBaseException>() {
+            Ok(exc) => exc,
+            Err(_) => vm.new_runtime_error("JsException did not construct an exception"),
+        },
+        Err(e) => e,
+    }
+}

@@ -1,0 +1,54 @@
+//! Implicit JS -> Python conversion (the seeds' table): primitives by value, a PyProxy unwrapped
+//! to its Python object, anything else a JsProxy.
+
+use crate::jsproxy::JsProxy;
+use crate::state::RuntimeState;
+use crate::{js_imports, strings};
+use rustpython_vm::{PyObjectRef, PyPayload, PyResult, VirtualMachine};
+use wasm_bindgen::JsValue;
+
+// The codes of kindOf() in js/helpers.js.
+const NULLISH: u32 = 0;
+const FALSE: u32 = 1;
+const TRUE: u32 = 2;
+const INTEGER: u32 = 3;
+const FLOAT: u32 = 4;
+const STRING: u32 = 5;
+const BIGINT: u32 = 6;
+const PYPROXY: u32 = 7;
+
+pub fn js_to_py(rt: &RuntimeState, v: JsValue, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    js_to_py_bound(rt, v, None, vm)
+}
+
+/// As `js_to_py`; a function read as a property remembers its owner as `this` for later calls.
+pub fn js_to_py_bound(rt: &RuntimeState, v: JsValue, this: Option<&JsValue>, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    Ok(match js_imports::kind_of(&v) {
+        NULLISH => vm.ctx.none(),
+        FALSE => vm.ctx.new_bool(false).into(),
+        TRUE => vm.ctx.new_bool(true).into(),
+        INTEGER => vm.ctx.new_int(v.as_f64().unwrap_or(0.0) as i64).into(),
+        FLOAT => vm.ctx.new_float(v.as_f64().unwrap_or(f64::NAN)).into(),
+        STRING => vm.ctx.new_str(strings::js_to_wtf8(&v)).into(),
+        BIGINT => {
+            let text = js_imports::bigint_to_string(&v);
+            let big = text
+                .parse::<malachite_bigint::BigInt>()
+                .map_err(|_| vm.new_value_error(format!("cannot convert BigInt {text} to int")))?;
+            vm.ctx.new_bigint(&big).into()
+        }
+        PYPROXY => {
+            let id = js_imports::pyproxy_id(&v);
+            rt.registry.borrow().get(id).cloned().ok_or_else(|| {
+                vm.new_runtime_error("Object has already been destroyed (a destroyed PyProxy was passed to Python)")
+            })?
+        }
+        _ => {
+            let this = match this {
+                Some(owner) if js_imports::is_callable(&v) => owner.clone(),
+                _ => JsValue::UNDEFINED,
+            };
+            JsProxy::wrap(rt, v, this).into_ref(&vm.ctx).into()
+        }
+    })
+}

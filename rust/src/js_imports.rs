@@ -1,0 +1,82 @@
+//! The JavaScript side of the core: small helpers (rust/src/js/helpers.js) and the hooks the
+//! TypeScript layer hands to each runtime (proxy classes, error classes, output callbacks).
+
+use js_sys::{Array, Uint16Array};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/helpers.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = kindOf)]
+    pub fn kind_of(v: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = pyproxyId)]
+    pub fn pyproxy_id(v: &JsValue) -> f64;
+    #[wasm_bindgen(js_name = getAttr, catch)]
+    pub fn get_attr(obj: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = isMissing)]
+    pub fn is_missing(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = setAttr, catch)]
+    pub fn set_attr(obj: &JsValue, key: &JsValue, value: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = deleteAttr, catch)]
+    pub fn delete_attr(obj: &JsValue, key: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_name = hasAttr, catch)]
+    pub fn has_attr(obj: &JsValue, key: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_name = callFunction, catch)]
+    pub fn call_function(f: &JsValue, this: &JsValue, args: &Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub fn construct(f: &JsValue, args: &Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = isCallable)]
+    pub fn is_callable(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = typeOf)]
+    pub fn type_of(v: &JsValue) -> String;
+    #[wasm_bindgen(js_name = stringOf)]
+    pub fn string_of(v: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = isWellFormed)]
+    pub fn is_well_formed(s: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = codeUnits)]
+    pub fn code_units(s: &JsValue) -> Uint16Array;
+    #[wasm_bindgen(js_name = fromCodeUnits)]
+    pub fn from_code_units(units: &[u16]) -> JsValue;
+    #[wasm_bindgen(js_name = bigintFromString)]
+    pub fn bigint_from_string(s: &str) -> JsValue;
+    #[wasm_bindgen(js_name = bigintToString)]
+    pub fn bigint_to_string(b: &JsValue) -> String;
+    #[wasm_bindgen(js_name = errorName)]
+    pub fn error_name(e: &JsValue) -> String;
+    #[wasm_bindgen(js_name = errorMessage)]
+    pub fn error_message(e: &JsValue) -> String;
+    #[wasm_bindgen(js_name = objectKeysDeep, catch)]
+    pub fn object_keys_deep(obj: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_name = newObject)]
+    pub fn new_object() -> JsValue;
+    #[wasm_bindgen(js_name = defineOwn)]
+    pub fn define_own(obj: &JsValue, key: &JsValue, value: &JsValue);
+    #[wasm_bindgen(js_name = nowSeconds)]
+    pub fn now_seconds() -> f64;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// What the TypeScript layer gives each runtime (see `CoreHooks` in js/core-hooks.ts).
+    pub type Hooks;
+
+    /// A new PyProxy for registry id `id` whose Python type has the feature `flags`.
+    /// `borrowed` proxies are not registered with the FinalizationRegistry.
+    #[wasm_bindgen(method, js_name = newProxy)]
+    pub fn new_proxy(this: &Hooks, id: f64, flags: u32, borrowed: bool) -> JsValue;
+    /// Marks PyProxies dead (their registry entries are already gone) with `message`.
+    #[wasm_bindgen(method, js_name = markDestroyed)]
+    pub fn mark_destroyed(this: &Hooks, proxies: &Array, message: &str);
+    /// A `PythonError` for an exception of class `type_name` with the formatted traceback.
+    #[wasm_bindgen(method, js_name = pythonError)]
+    pub fn python_error(this: &Hooks, type_name: &str, message: &str) -> JsValue;
+    /// An `Error` for a failed file-system call from JavaScript.
+    #[wasm_bindgen(method, js_name = fsError)]
+    pub fn fs_error(this: &Hooks, errno: i32, code: &str, message: &str, op: &str, path: &str) -> JsValue;
+    /// One chunk of output from Python's stdout (fd 1) or stderr (fd 2).
+    #[wasm_bindgen(method)]
+    pub fn write(this: &Hooks, fd: i32, text: &str);
+    /// Runs `callback` (an owned PyProxy, destroyed after it runs) after `delay_ms` on the host's
+    /// event loop: the asyncio loop's only way to wait.
+    #[wasm_bindgen(method)]
+    pub fn schedule(this: &Hooks, callback: &JsValue, delay_ms: f64);
+}

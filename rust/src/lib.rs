@@ -1,0 +1,18 @@
+//! The @pkg/ffi core: RustPython plus the Python <-> JavaScript FFI, compiled to wasm.
+
+#[macro_use]
+extern crate rustpython_vm;
+
+mod errors;
+mod js2py;
+mod js_imports;
+mod jsproxy;
+mod py2js;
+mod registry;
+mod runtime;
+mod state;
+mod strings;
+mod typeflags;
+mod vfs_module;
+
+pub use runtime::Core;

@@ -1,0 +1,343 @@
+//! `Core`: one Python runtime as the TypeScript layer sees it. Every method is an entry from JS:
+//! it goes through `entry`, which marks the runtime current, holds the interpreter, and turns a
+//! Python exception into a thrown `PythonError`. Nothing here may panic: a trap kills the runtime.
+
+use crate::errors::py_exc_to_js;
+use crate::js2py::js_to_py;
+use crate::js_imports::{self, Hooks};
+use crate::py2js::{Lifetime, immutable_to_js, py_to_js};
+use crate::registry::Registry;
+use crate::state::{self, Boot, RuntimeState};
+use crate::{jsproxy, strings, vfs_module};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use rustpython_vm::{
+    AsObject, Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine,
+    builtins::{PyBaseExceptionRef, PyDictRef},
+    function::FuncArgs,
+};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Core {
+    rt: Rc<RuntimeState>,
+}
+
+fn build_interpreter() -> Interpreter {
+    let mut settings = Settings::default();
+    settings.import_site = false;
+    settings.argv = vec![String::new()];
+    let builder = Interpreter::builder(settings);
+    let stdlib = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+    let own = [jsproxy::module_def(&builder.ctx), vfs_module::module_def(&builder.ctx)];
+    builder
+        .add_native_modules(&stdlib)
+        .add_native_modules(&own)
+        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+        .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../python"))
+        .build()
+}
+
+fn clock() -> f64 {
+    js_imports::now_seconds()
+}
+
+fn missing_key(exc: &PyBaseExceptionRef, vm: &VirtualMachine) -> bool {
+    exc.fast_isinstance(vm.ctx.exceptions.key_error) || exc.fast_isinstance(vm.ctx.exceptions.index_error)
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// Builds the interpreter and runs the boot module with `env` (an object of strings) and
+    /// `files` (an array of `[path, Uint8Array]` written before start-up).
+    #[wasm_bindgen(constructor)]
+    pub fn new(hooks: Hooks, env: Object, files: Array) -> Result<Core, JsValue> {
+        let rt = Rc::new(RuntimeState {
+            interp: build_interpreter(),
+            hooks,
+            vfs: RefCell::new(vfs::Vfs::with_standard_layout(clock)),
+            registry: RefCell::new(Registry::default()),
+            type_flags: RefCell::new(HashMap::new()),
+            js_refs: Rc::new(Cell::new(0)),
+            boot: RefCell::new(None),
+        });
+        let core = Core { rt };
+        for entry in files.iter() {
+            let pair = Array::from(&entry);
+            let path = pair.get(0).as_string().unwrap_or_default();
+            let data = Uint8Array::new(&pair.get(1)).to_vec();
+            core.fs_write_file(&path, &data, true)?;
+        }
+        core.entry(|rt, vm| {
+            let env_dict = vm.ctx.new_dict();
+            for key in Object::keys(&env).iter() {
+                let value = Reflect::get(&env, &key).unwrap_or(JsValue::UNDEFINED);
+                env_dict.set_item(&*js_to_py(rt, key, vm)?, js_to_py(rt, value, vm)?, vm)?;
+            }
+            let boot_mod = vm.import("_pyffi_boot", 0)?;
+            let boot = boot_mod.get_attr("boot", vm)?.call((env_dict,), vm)?;
+            let get = |name: &'static str| boot.get_attr(name, vm);
+            let globals: PyDictRef = get("main_globals")?.downcast().map_err(|_| vm.new_type_error("boot: globals must be a dict"))?;
+            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")? });
+            Ok(())
+        })?;
+        Ok(core)
+    }
+
+    fn entry<R>(&self, f: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<R>) -> Result<R, JsValue> {
+        let rt = &self.rt;
+        state::enter(rt, |vm| f(rt, vm).map_err(|e| py_exc_to_js(rt, &e, vm)))
+    }
+
+    fn object(&self, id: f64, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+        self.rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error("Object has already been destroyed"))
+    }
+
+    fn boot_part<T>(&self, vm: &VirtualMachine, f: impl FnOnce(&Boot) -> T) -> PyResult<T> {
+        self.rt.boot.borrow().as_ref().map(f).ok_or_else(|| vm.new_runtime_error("the runtime did not finish starting"))
+    }
+
+    /// Runs `code`; returns the last expression's value (a new owned PyProxy if it has no JS form).
+    /// With `allow_await`, top-level `await` is allowed and the result may be an awaitable.
+    pub fn run(&self, code: &str, globals_id: Option<f64>, filename: &str, allow_await: bool) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let globals: PyObjectRef = match globals_id {
+                Some(id) => self.object(id, vm)?,
+                None => self.boot_part(vm, |b| b.globals.clone().into())?,
+            };
+            let run_code = self.boot_part(vm, |b| b.run_code.clone())?;
+            let result = run_code.call((code, globals, filename, allow_await), vm)?;
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// `__main__`'s dict as a new owned PyProxy.
+    pub fn globals(&self) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let globals = self.boot_part(vm, |b| b.globals.clone())?;
+            Ok(py_to_js(rt, &globals.into(), &mut Lifetime::Owned, vm))
+        })
+    }
+
+    pub fn pyimport(&self, name: &str) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let module = vm.import(&vm.ctx.new_str(name), 0)?;
+            // `import a.b` binds `a`; pyimport("a.b") means the submodule itself.
+            let module = match name.split_once('.') {
+                Some(_) => vm.sys_module.get_attr("modules", vm)?.get_item(&*vm.ctx.new_str(name), vm)?,
+                None => module,
+            };
+            Ok(py_to_js(rt, &module, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// Calls a function of the boot module by name with converted arguments (module registry,
+    /// output flushing): the Python side owns the logic, this is only the crossing.
+    pub fn call_boot(&self, name: &str, args: Array) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let boot_mod = vm.import("_pyffi_boot", 0)?;
+            let f = boot_mod.get_attr(&vm.ctx.new_str(name), vm)?;
+            let args: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
+            let result = f.call(args, vm)?;
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// Live entries of both tables: Python objects JS holds, JS objects Python holds.
+    pub fn stats(&self) -> Object {
+        let out = Object::new();
+        let _ = Reflect::set(&out, &"pyproxies".into(), &(self.rt.registry.borrow().live() as f64).into());
+        let _ = Reflect::set(&out, &"jsproxies".into(), &(self.rt.js_refs.get() as f64).into());
+        let _ = Reflect::set(&out, &"openFiles".into(), &(self.rt.vfs.borrow().open_count() as f64).into());
+        out
+    }
+
+    // ---- PyProxy operations: `id` is a registry id held by a JS PyProxy ----
+
+    pub fn proxy_release(&self, id: f64) -> bool {
+        let object = self.rt.registry.borrow_mut().remove(id);
+        let existed = object.is_some();
+        if let Some(object) = object {
+            // Dropping may run __del__: do it with the interpreter held.
+            state::enter(&self.rt, |_vm| drop(object));
+        }
+        existed
+    }
+
+    pub fn proxy_is_alive(&self, id: f64) -> bool {
+        self.rt.registry.borrow().get(id).is_some()
+    }
+
+    pub fn proxy_copy(&self, id: f64) -> Result<f64, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            Ok(rt.registry.borrow_mut().insert(obj))
+        })
+    }
+
+    pub fn proxy_type(&self, id: f64) -> Result<String, JsValue> {
+        self.entry(|_rt, vm| Ok(self.object(id, vm)?.class().name().to_string()))
+    }
+
+    pub fn proxy_str(&self, id: f64) -> Result<JsValue, JsValue> {
+        self.entry(|_rt, vm| Ok(strings::wtf8_to_js(self.object(id, vm)?.str(vm)?.as_wtf8())))
+    }
+
+    pub fn proxy_repr(&self, id: f64) -> Result<JsValue, JsValue> {
+        self.entry(|_rt, vm| Ok(strings::wtf8_to_js(self.object(id, vm)?.repr(vm)?.as_wtf8())))
+    }
+
+    /// `getattr`; a missing attribute is `undefined`, as for any JS property.
+    pub fn proxy_getattr(&self, id: f64, name: &str) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            match obj.get_attr(&vm.ctx.new_str(name), vm) {
+                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
+                Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(JsValue::UNDEFINED),
+                Err(e) => Err(e),
+            }
+        })
+    }
+
+    pub fn proxy_setattr(&self, id: f64, name: &str, value: JsValue) -> Result<(), JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            obj.set_attr(&vm.ctx.new_str(name), js_to_py(rt, value, vm)?, vm)
+        })
+    }
+
+    pub fn proxy_delattr(&self, id: f64, name: &str) -> Result<(), JsValue> {
+        self.entry(|_rt, vm| self.object(id, vm)?.del_attr(&vm.ctx.new_str(name), vm))
+    }
+
+    pub fn proxy_hasattr(&self, id: f64, name: &str) -> Result<bool, JsValue> {
+        self.entry(|_rt, vm| self.object(id, vm)?.has_attr(&vm.ctx.new_str(name), vm))
+    }
+
+    pub fn proxy_dir(&self, id: f64) -> Result<Array, JsValue> {
+        self.entry(|_rt, vm| {
+            let names = vm.dir(Some(self.object(id, vm)?))?;
+            Ok(names.borrow_vec().iter().filter_map(|n| immutable_to_js(n, vm)).collect())
+        })
+    }
+
+    /// Calls the object with JS arguments (and keyword arguments from `kwargs` if it is an object).
+    pub fn proxy_call(&self, id: f64, args: Array, kwargs: JsValue) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let callee = self.object(id, vm)?;
+            let positional: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
+            let mut named = Vec::new();
+            if kwargs.is_object() {
+                for key in Object::keys(&Object::from(kwargs.clone())).iter() {
+                    let value = Reflect::get(&kwargs, &key).unwrap_or(JsValue::UNDEFINED);
+                    named.push((rustpython_common::wtf8::Wtf8Buf::from(key.as_string().unwrap_or_default()), js_to_py(rt, value, vm)?));
+                }
+            }
+            let result = callee.call_with_args(FuncArgs::new(positional, rustpython_vm::function::KwArgs::new(named.into_iter().collect())), vm)?;
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`).
+    pub fn proxy_getitem(&self, id: f64, key: JsValue) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            let key = js_to_py(rt, key, vm)?;
+            match obj.get_item(&*key, vm) {
+                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
+                Err(e) if missing_key(&e, vm) => Ok(JsValue::UNDEFINED),
+                Err(e) => Err(e),
+            }
+        })
+    }
+
+    pub fn proxy_setitem(&self, id: f64, key: JsValue, value: JsValue) -> Result<(), JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            obj.set_item(&*js_to_py(rt, key, vm)?, js_to_py(rt, value, vm)?, vm)
+        })
+    }
+
+    pub fn proxy_delitem(&self, id: f64, key: JsValue) -> Result<(), JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            obj.del_item(&*js_to_py(rt, key, vm)?, vm)
+        })
+    }
+
+    pub fn proxy_contains(&self, id: f64, key: JsValue) -> Result<bool, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            let key = js_to_py(rt, key, vm)?;
+            vm._contains(&obj, &key)
+        })
+    }
+
+    pub fn proxy_len(&self, id: f64) -> Result<usize, JsValue> {
+        self.entry(|_rt, vm| self.object(id, vm)?.length(vm))
+    }
+
+    // ---- The file system, as JS sees it (`py.FS`) ----
+
+    fn fs_call<T>(&self, op: &str, path: &str, f: impl FnOnce(&mut vfs::Vfs) -> vfs::FsResult<T>) -> Result<T, JsValue> {
+        let result = f(&mut self.rt.vfs.borrow_mut());
+        result.map_err(|e| {
+            let text = format!("{}: {}, {} '{}'", e.name(), e.message().to_lowercase(), op, path);
+            self.rt.hooks.fs_error(e.0, e.name(), &text, op, path)
+        })
+    }
+
+    pub fn fs_write_file(&self, path: &str, data: &[u8], make_parents: bool) -> Result<(), JsValue> {
+        self.fs_call("open", path, |fs| {
+            if make_parents {
+                let abs = fs.absolute(path)?;
+                if let Some((dir, _)) = abs.rsplit_once('/') {
+                    if !dir.is_empty() {
+                        fs.mkdir_all(dir, 0o777)?;
+                    }
+                }
+            }
+            fs.write_file(path, data)
+        })
+    }
+
+    pub fn fs_read_file(&self, path: &str) -> Result<Vec<u8>, JsValue> {
+        self.fs_call("open", path, |fs| fs.read_file(path))
+    }
+
+    pub fn fs_mkdir(&self, path: &str, recursive: bool) -> Result<(), JsValue> {
+        self.fs_call("mkdir", path, |fs| if recursive { fs.mkdir_all(path, 0o777) } else { fs.mkdir(path, 0o777) })
+    }
+
+    pub fn fs_readdir(&self, path: &str) -> Result<Vec<String>, JsValue> {
+        self.fs_call("scandir", path, |fs| fs.readdir(path))
+    }
+
+    pub fn fs_unlink(&self, path: &str) -> Result<(), JsValue> {
+        self.fs_call("unlink", path, |fs| fs.unlink(path))
+    }
+
+    pub fn fs_rmdir(&self, path: &str) -> Result<(), JsValue> {
+        self.fs_call("rmdir", path, |fs| fs.rmdir(path))
+    }
+
+    pub fn fs_rename(&self, from: &str, to: &str) -> Result<(), JsValue> {
+        self.fs_call("rename", from, |fs| fs.rename(from, to))
+    }
+
+    /// `[mode, size, atime, mtime, ctime, ino, nlink]` (the TS layer names them).
+    pub fn fs_stat(&self, path: &str) -> Result<Vec<f64>, JsValue> {
+        self.fs_call("stat", path, |fs| fs.stat(path))
+            .map(|s| vec![s.mode as f64, s.size as f64, s.atime, s.mtime, s.ctime, s.ino as f64, s.nlink as f64])
+    }
+
+    pub fn fs_exists(&self, path: &str) -> bool {
+        self.rt.vfs.borrow().exists(path)
+    }
+
+    pub fn fs_cwd(&self) -> String {
+        self.rt.vfs.borrow().getcwd().to_owned()
+    }
+}

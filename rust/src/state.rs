@@ -1,0 +1,48 @@
+//! Per-runtime state, and which runtime the code running now belongs to.
+//!
+//! Native modules (`_vfs`, `_pyffi`) are shared by every interpreter in the wasm instance; they
+//! find their runtime through `current()`, which `enter` sets for the length of each entry.
+
+use crate::js_imports::Hooks;
+use crate::registry::Registry;
+use rustpython_vm::{Interpreter, PyObjectRef, builtins::PyDictRef};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub struct RuntimeState {
+    pub interp: Interpreter,
+    pub hooks: Hooks,
+    pub vfs: RefCell<vfs::Vfs>,
+    pub registry: RefCell<Registry>,
+    /// Feature flags per Python type, keyed by the type's address; the entry keeps the type alive
+    /// so the address is never reused for another type.
+    pub type_flags: RefCell<HashMap<usize, (PyObjectRef, u32)>>,
+    /// How many JsProxy objects Python holds (the second table's counter).
+    pub js_refs: Rc<Cell<usize>>,
+    /// Set once boot has run: `__main__`'s dict, and Python-side helpers the core calls.
+    pub boot: RefCell<Option<Boot>>,
+}
+
+pub struct Boot {
+    pub globals: PyDictRef,
+    pub run_code: PyObjectRef,
+    pub js_exception: PyObjectRef,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Vec<Rc<RuntimeState>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` inside the runtime's interpreter with the runtime marked current.
+pub fn enter<R>(rt: &Rc<RuntimeState>, f: impl FnOnce(&rustpython_vm::VirtualMachine) -> R) -> R {
+    CURRENT.with_borrow_mut(|stack| stack.push(rt.clone()));
+    let result = rt.interp.enter(f);
+    CURRENT.with_borrow_mut(|stack| stack.pop());
+    result
+}
+
+/// The runtime whose code is running. Native module functions are only ever called inside `enter`.
+pub fn current() -> Option<Rc<RuntimeState>> {
+    CURRENT.with_borrow(|stack| stack.last().cloned())
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the package into dist/ (JS + wasm) and types/ (.d.ts).
+#   scripts/build.sh         release: opt-level z, LTO, wasm-opt (what CI and `npm pack` use)
+#   scripts/build.sh --dev   fast development build: opt-level 1, no LTO, no wasm-opt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PROFILE=release
+[ "${1:-}" = "--dev" ] && PROFILE=dev-wasm
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pkg-ffi/target}"
+
+cargo build --target wasm32-unknown-unknown --profile "$PROFILE" -p pkg-ffi-core
+rm -rf js/wasm
+wasm-bindgen --target web --out-dir js/wasm --out-name core \
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$PROFILE/pkg_ffi_core.wasm"
+if [ "$PROFILE" = release ]; then
+  # Only the features rustc emits by default: Node 20 rejects modules that use more.
+  node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    js/wasm/core_bg.wasm -o js/wasm/core_bg.wasm
+fi
+
+rm -rf dist types/*.d.ts types/wasm
+node_modules/.bin/tsc -p tsconfig.json
+cp -r js/wasm dist/wasm
+mkdir -p types/wasm && cp js/wasm/core.d.ts types/wasm/core.d.ts
+rm -f dist/wasm/.gitignore dist/wasm/package.json
+printf '[build] %s: wasm %s bytes\n' "$PROFILE" "$(wc -c < dist/wasm/core_bg.wasm)"

@@ -18,6 +18,38 @@ O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC = 0o200000, 0o400000, 0o2000000
 EX_OK = 0
 WNOHANG = 1
 
+
+def WIFSTOPPED(status):
+    return False
+
+
+def WIFEXITED(status):
+    return True
+
+
+def WEXITSTATUS(status):
+    return status >> 8
+
+
+def WIFSIGNALED(status):
+    return False
+
+
+def WTERMSIG(status):
+    return 0
+
+
+def WSTOPSIG(status):
+    return 0
+
+
+def WIFCONTINUED(status):
+    return False
+
+
+def WCOREDUMP(status):
+    return False
+
 _SUPPORTED_FLAGS = (O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK
                     | O_SYNC | O_DSYNC | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
 
@@ -359,6 +391,10 @@ def kill(pid, sig):
 
 def _exit(code):
     raise SystemExit(code)
+
+
+def waitpid(pid, options):
+    _vfs.raise_errno(10, None)  # ECHILD: no child process can exist
 
 
 def waitstatus_to_exitcode(status):

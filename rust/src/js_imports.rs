@@ -52,6 +52,8 @@ extern "C" {
     pub fn define_own(obj: &JsValue, key: &JsValue, value: &JsValue);
     #[wasm_bindgen(js_name = nowSeconds)]
     pub fn now_seconds() -> f64;
+    #[wasm_bindgen(js_name = perfNow)]
+    pub fn perf_now() -> f64;
 }
 
 #[wasm_bindgen]

@@ -195,6 +195,13 @@ mod _pyffi {
         Ok(())
     }
 
+    /// Milliseconds from the host's monotonic clock (`performance.now()`): std's clocks trap on
+    /// wasm32-unknown-unknown, so `time.monotonic` and friends are rebuilt on this.
+    #[pyfunction]
+    fn perf_now() -> f64 {
+        js_imports::perf_now()
+    }
+
     /// Hands a Python callable to the host's scheduler (see `_pyffi_loop`).
     #[pyfunction]
     fn schedule(callback: PyObjectRef, delay_ms: f64, vm: &VirtualMachine) -> PyResult<()> {

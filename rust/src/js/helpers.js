@@ -129,3 +129,6 @@ export function defineOwn(obj, key, value) {
 export function nowSeconds() {
   return Date.now() / 1000;
 }
+export function perfNow() {
+  return performance.now();
+}

@@ -18,7 +18,7 @@ pub enum Lifetime<'a> {
     Borrowed(&'a mut Vec<JsValue>),
 }
 
-const MAX_SAFE: f64 = 9_007_199_254_740_992.0; // 2^53
+const MAX_SAFE_INT: u64 = 1 << 53;
 
 /// Converts immutable values; `None` for anything that needs a PyProxy or an unwrap.
 pub fn immutable_to_js(obj: &PyObject, vm: &VirtualMachine) -> Option<JsValue> {
@@ -48,7 +48,7 @@ fn int_to_js(i: &PyInt) -> JsValue {
     let big = i.as_bigint();
     // i64 covers the Number range; a failed conversion means it is far beyond 2^53.
     match i64::try_from(big) {
-        Ok(v) if (v as f64).abs() <= MAX_SAFE => JsValue::from_f64(v as f64),
+        Ok(v) if v.unsigned_abs() <= MAX_SAFE_INT => JsValue::from_f64(v as f64),
         _ => js_imports::bigint_from_string(&big.to_string()),
     }
 }

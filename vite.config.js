@@ -1,0 +1,42 @@
+// Vitest runs every test file in two projects: Node, and headless Chromium (Debian's, driven by
+// Playwright). Files under test/node/ run in Node only; under test/browser/, in Chromium only.
+import { defineConfig } from "vitest/config";
+import { playwright } from "@vitest/browser-playwright";
+
+const chromiumArgs = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--js-flags=--expose-gc",
+];
+
+export default defineConfig({
+  test: {
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          name: "node",
+          include: ["test/*.test.ts", "test/node/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          execArgv: ["--expose-gc"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["test/*.test.ts", "test/browser/*.test.ts"],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs } }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+    ],
+  },
+});

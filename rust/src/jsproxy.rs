@@ -59,24 +59,29 @@ mod _pyffi {
         strings::wtf8_to_js(name.as_wtf8())
     }
 
+    /// JS arguments for a call: positional ones converted, keyword ones gathered into one trailing
+    /// object. PyProxies made here are borrowed (collected in `borrowed`) for the call only.
+    fn js_arguments(rt: &RuntimeState, args: &FuncArgs, borrowed: &mut Vec<JsValue>, vm: &VirtualMachine) -> Array {
+        let array = Array::new();
+        let mut lifetime = Lifetime::Borrowed(borrowed);
+        for arg in &args.args {
+            array.push(&py_to_js(rt, arg, &mut lifetime, vm));
+        }
+        if !args.kwargs.is_empty() {
+            let kwargs = js_imports::new_object();
+            for (name, value) in &args.kwargs {
+                js_imports::define_own(&kwargs, &strings::wtf8_to_js(name), &py_to_js(rt, value, &mut lifetime, vm));
+            }
+            array.push(&kwargs);
+        }
+        array
+    }
+
     /// Calls `f` with `this` and Python arguments; keyword arguments become one trailing object.
     pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
         let mut borrowed = Vec::new();
-        let array = Array::new();
-        {
-            let mut lifetime = Lifetime::Borrowed(&mut borrowed);
-            for arg in &args.args {
-                array.push(&py_to_js(&rt, arg, &mut lifetime, vm));
-            }
-            if !args.kwargs.is_empty() {
-                let kwargs = js_imports::new_object();
-                for (name, value) in &args.kwargs {
-                    js_imports::define_own(&kwargs, &strings::wtf8_to_js(name), &py_to_js(&rt, value, &mut lifetime, vm));
-                }
-                array.push(&kwargs);
-            }
-        }
+        let array = js_arguments(&rt, &args, &mut borrowed, vm);
         let result = js_imports::call_function(f, this, &array);
         release_borrowed(&rt, borrowed, BORROWED_MESSAGE);
         match result {
@@ -95,20 +100,7 @@ mod _pyffi {
                 return Err(vm.new_type_error("this JsProxy is not a constructor (it is not a JavaScript function)"));
             }
             let mut borrowed = Vec::new();
-            let array = Array::new();
-            {
-                let mut lifetime = Lifetime::Borrowed(&mut borrowed);
-                for arg in &args.args {
-                    array.push(&py_to_js(&rt, arg, &mut lifetime, vm));
-                }
-                if !args.kwargs.is_empty() {
-                    let kwargs = js_imports::new_object();
-                    for (name, value) in &args.kwargs {
-                        js_imports::define_own(&kwargs, &strings::wtf8_to_js(name), &py_to_js(&rt, value, &mut lifetime, vm));
-                    }
-                    array.push(&kwargs);
-                }
-            }
+            let array = js_arguments(&rt, &args, &mut borrowed, vm);
             let result = js_imports::construct(&zelf.value, &array);
             release_borrowed(&rt, borrowed, "This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.");
             match result {

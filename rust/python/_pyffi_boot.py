@@ -126,25 +126,49 @@ def _quiet(source, last):
 
 
 _CO_COROUTINE = 0x80
+_PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000  # as in CPython's and RustPython's _ast
+
+
+def _invalidate_finder_caches():
+    # importlib.invalidate_caches() would also import importlib.metadata (half a second on the
+    # first run); only the path finders' directory listings can be stale here.
+    for finder in list(sys.path_importer_cache.values()):
+        invalidate = getattr(finder, "invalidate_caches", None)
+        if invalidate is not None:
+            invalidate()
+
+
+def _compile_expression(source, filename, flags):
+    """The code object when all of `source` is one expression (the common `runPython("1 + 1")`),
+    found without building an AST; else None."""
+    if source.rstrip().endswith(";"):
+        return None
+    try:
+        return compile(source, filename, "eval", flags, dont_inherit=True)
+    except SyntaxError:
+        return None
 
 
 def run_code(source, globals, filename="<exec>", allow_await=False):
     """Runs `source` in `globals`; returns the value of a final expression, else None.
     With `allow_await`, returns a coroutine when the code awaits at top level."""
-    import _ast
-    import importlib
-    importlib.invalidate_caches()  # files written from JS since the last run must be importable
-    flags = _ast.PyCF_ALLOW_TOP_LEVEL_AWAIT if allow_await else 0
-    tree = compile(source, filename, "exec", _ast.PyCF_ONLY_AST | flags, dont_inherit=True)
-    last = None
-    if tree.body and isinstance(tree.body[-1], _ast.Expr) and not _quiet(source, tree.body[-1]):
-        last = _ast.Expression(tree.body.pop().value)
-    body = compile(tree, filename, "exec", flags, dont_inherit=True)
-    tail = compile(last, filename, "eval", flags, dont_inherit=True) if last is not None else None
+    _invalidate_finder_caches()  # files written from JS since the last run must be importable
+    flags = _PyCF_ALLOW_TOP_LEVEL_AWAIT if allow_await else 0
+    body = None
+    tail = _compile_expression(source, filename, flags)
+    if tail is None:
+        import _ast
+        tree = compile(source, filename, "exec", _ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+        last = None
+        if tree.body and isinstance(tree.body[-1], _ast.Expr) and not _quiet(source, tree.body[-1]):
+            last = _ast.Expression(tree.body.pop().value)
+        body = compile(tree, filename, "exec", flags, dont_inherit=True)
+        tail = compile(last, filename, "eval", flags, dont_inherit=True) if last is not None else None
     try:
-        if (body.co_flags | (tail.co_flags if tail else 0)) & _CO_COROUTINE:
+        if ((body.co_flags if body else 0) | (tail.co_flags if tail else 0)) & _CO_COROUTINE:
             return _run_async(body, tail, globals)
-        exec(body, globals)
+        if body is not None:
+            exec(body, globals)
         return eval(tail, globals) if tail is not None else None
     finally:
         _flush()
@@ -152,9 +176,10 @@ def run_code(source, globals, filename="<exec>", allow_await=False):
 
 async def _run_async(body, tail, globals):
     try:
-        result = eval(body, globals)
-        if body.co_flags & _CO_COROUTINE:
-            await result
+        if body is not None:
+            result = eval(body, globals)
+            if body.co_flags & _CO_COROUTINE:
+                await result
         if tail is None:
             return None
         value = eval(tail, globals)
@@ -163,6 +188,15 @@ async def _run_async(body, tail, globals):
         return value
     finally:
         _flush()
+
+
+def format_exception(exc):
+    """The traceback text a PythonError carries, without this module's own frames."""
+    import traceback
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith("_pyffi"):
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(exc), exc, tb))
 
 
 def _flush():

@@ -7,7 +7,7 @@ use crate::jsproxy::JsProxy;
 use crate::state::RuntimeState;
 use rustpython_vm::{
     AsObject, PyPayload, VirtualMachine,
-    builtins::{PyBaseException, PyBaseExceptionRef},
+    builtins::{PyBaseException, PyBaseExceptionRef, PyStr},
 };
 use wasm_bindgen::JsValue;
 
@@ -19,12 +19,23 @@ pub fn py_exc_to_js(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMac
     let _ = vm.sys_module.set_attr("last_exc", exc.clone(), vm);
     let _ = vm.sys_module.set_attr("last_value", exc.clone(), vm);
     let _ = vm.sys_module.set_attr("last_type", exc.class().to_owned(), vm);
+    let text = format_traceback(rt, exc, vm);
+    let type_name = exc.class().slot_name();
+    rt.hooks.python_error(&type_name, &text)
+}
+
+/// The traceback module's text (RustPython's own writer differs from CPython's, e.g. for
+/// KeyError); the native writer only before boot or if formatting itself fails.
+fn format_traceback(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMachine) -> String {
+    let format = rt.boot.borrow().as_ref().map(|b| b.format_exception.clone());
+    if let Some(text) = format.and_then(|f| f.call((exc.clone(),), vm).ok()).and_then(|t| t.downcast::<PyStr>().ok()) {
+        return text.to_string_lossy().into_owned();
+    }
     let mut text = String::new();
     if vm.write_exception(&mut text, exc).is_err() {
         text = "Error occurred while formatting traceback".to_owned();
     }
-    let type_name = exc.class().slot_name();
-    rt.hooks.python_error(&type_name, &text)
+    text
 }
 
 /// The JS value inside a JsException, so JS gets back the very object it threw.

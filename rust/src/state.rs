@@ -28,6 +28,7 @@ pub struct Boot {
     pub globals: PyDictRef,
     pub run_code: PyObjectRef,
     pub js_exception: PyObjectRef,
+    pub format_exception: PyObjectRef,
 }
 
 thread_local! {

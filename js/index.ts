@@ -2,18 +2,29 @@
 
 import { FSError, PythonError } from "./errors.js";
 import {
+  PyAsyncGenerator,
+  PyAsyncIterable,
+  PyAsyncIterator,
+  PyAwaitable,
+  PyBuffer,
   PyCallable,
   PyDict,
+  PyGenerator,
+  PyIterable,
+  PyIterator,
+  PyMutableSequence,
   PyProxy,
   PyProxyWithGet,
   PyProxyWithHas,
   PyProxyWithLength,
   PyProxyWithSet,
+  PySequence,
 } from "./pyproxy.js";
 
 export { loadPython, PythonRuntime } from "./runtime.js";
 export type { LoadPythonOptions, RunOptions, RuntimeStats } from "./runtime.js";
 export type { FileSystem, FSStat } from "./fs.js";
+export type { ToJsOptions } from "./pyproxy.js";
 export { PythonError, FSError };
 
 /** The proxy classes and errors, for `instanceof` checks (Pyodide's `pyodide.ffi`). */
@@ -24,7 +35,17 @@ export const ffi = {
   PyProxyWithSet,
   PyProxyWithHas,
   PyDict,
+  PyIterable,
+  PyAsyncIterable,
+  PyIterator,
+  PyAsyncIterator,
+  PyGenerator,
+  PyAsyncGenerator,
+  PyAwaitable,
   PyCallable,
+  PyBuffer,
+  PySequence,
+  PyMutableSequence,
   PythonError,
 };
 export {
@@ -34,5 +55,15 @@ export {
   PyProxyWithSet,
   PyProxyWithHas,
   PyDict,
+  PyIterable,
+  PyAsyncIterable,
+  PyIterator,
+  PyAsyncIterator,
+  PyGenerator,
+  PyAsyncGenerator,
+  PyAwaitable,
   PyCallable,
+  PyBuffer,
+  PySequence,
+  PyMutableSequence,
 };

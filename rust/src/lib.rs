@@ -7,11 +7,13 @@ mod errors;
 mod js2py;
 mod js_imports;
 mod jsproxy;
+mod proxy_ops;
 mod py2js;
 mod registry;
 mod runtime;
 mod state;
 mod strings;
+mod to_js;
 mod typeflags;
 mod vfs_module;
 

@@ -5,15 +5,14 @@
 use crate::errors::py_exc_to_js;
 use crate::js2py::js_to_py;
 use crate::js_imports::{self, Hooks};
-use crate::py2js::{Lifetime, immutable_to_js, py_to_js};
+use crate::py2js::{Lifetime, py_to_js};
 use crate::registry::Registry;
 use crate::state::{self, Boot, RuntimeState};
-use crate::{jsproxy, strings, vfs_module};
+use crate::{jsproxy, vfs_module};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use rustpython_vm::{
-    AsObject, Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine,
-    builtins::{PyBaseExceptionRef, PyDictRef},
-    function::FuncArgs,
+    Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine,
+    builtins::PyDictRef,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -22,7 +21,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 pub struct Core {
-    rt: Rc<RuntimeState>,
+    pub(crate) rt: Rc<RuntimeState>,
+    /// Whether the last `proxy_next`/`proxy_step` finished its iterator (read by `last_done`).
+    pub(crate) last_done: Cell<bool>,
 }
 
 fn build_interpreter() -> Interpreter {
@@ -44,10 +45,6 @@ fn clock() -> f64 {
     js_imports::now_seconds()
 }
 
-fn missing_key(exc: &PyBaseExceptionRef, vm: &VirtualMachine) -> bool {
-    exc.fast_isinstance(vm.ctx.exceptions.key_error) || exc.fast_isinstance(vm.ctx.exceptions.index_error)
-}
-
 #[wasm_bindgen]
 impl Core {
     /// Builds the interpreter and runs the boot module with `env` (an object of strings) and
@@ -63,7 +60,7 @@ impl Core {
             js_refs: Rc::new(Cell::new(0)),
             boot: RefCell::new(None),
         });
-        let core = Core { rt };
+        let core = Core { rt, last_done: Cell::new(false) };
         for entry in files.iter() {
             let pair = Array::from(&entry);
             let path = pair.get(0).as_string().unwrap_or_default();
@@ -80,18 +77,18 @@ impl Core {
             let boot = boot_mod.get_attr("boot", vm)?.call((env_dict,), vm)?;
             let get = |name: &'static str| boot.get_attr(name, vm);
             let globals: PyDictRef = get("main_globals")?.downcast().map_err(|_| vm.new_type_error("boot: globals must be a dict"))?;
-            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")? });
+            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")?, format_exception: get("format_exception")? });
             Ok(())
         })?;
         Ok(core)
     }
 
-    fn entry<R>(&self, f: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<R>) -> Result<R, JsValue> {
+    pub(crate) fn entry<R>(&self, f: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<R>) -> Result<R, JsValue> {
         let rt = &self.rt;
         state::enter(rt, |vm| f(rt, vm).map_err(|e| py_exc_to_js(rt, &e, vm)))
     }
 
-    fn object(&self, id: f64, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    pub(crate) fn object(&self, id: f64, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
         self.rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error("Object has already been destroyed"))
     }
 
@@ -152,131 +149,6 @@ impl Core {
         let _ = Reflect::set(&out, &"jsproxies".into(), &(self.rt.js_refs.get() as f64).into());
         let _ = Reflect::set(&out, &"openFiles".into(), &(self.rt.vfs.borrow().open_count() as f64).into());
         out
-    }
-
-    // ---- PyProxy operations: `id` is a registry id held by a JS PyProxy ----
-
-    pub fn proxy_release(&self, id: f64) -> bool {
-        let object = self.rt.registry.borrow_mut().remove(id);
-        let existed = object.is_some();
-        if let Some(object) = object {
-            // Dropping may run __del__: do it with the interpreter held.
-            state::enter(&self.rt, |_vm| drop(object));
-        }
-        existed
-    }
-
-    pub fn proxy_is_alive(&self, id: f64) -> bool {
-        self.rt.registry.borrow().get(id).is_some()
-    }
-
-    pub fn proxy_copy(&self, id: f64) -> Result<f64, JsValue> {
-        self.entry(|rt, vm| {
-            let obj = self.object(id, vm)?;
-            Ok(rt.registry.borrow_mut().insert(obj))
-        })
-    }
-
-    pub fn proxy_type(&self, id: f64) -> Result<String, JsValue> {
-        self.entry(|_rt, vm| Ok(self.object(id, vm)?.class().name().to_string()))
-    }
-
-    pub fn proxy_str(&self, id: f64) -> Result<JsValue, JsValue> {
-        self.entry(|_rt, vm| Ok(strings::wtf8_to_js(self.object(id, vm)?.str(vm)?.as_wtf8())))
-    }
-
-    pub fn proxy_repr(&self, id: f64) -> Result<JsValue, JsValue> {
-        self.entry(|_rt, vm| Ok(strings::wtf8_to_js(self.object(id, vm)?.repr(vm)?.as_wtf8())))
-    }
-
-    /// `getattr`; a missing attribute is `undefined`, as for any JS property.
-    pub fn proxy_getattr(&self, id: f64, name: &str) -> Result<JsValue, JsValue> {
-        self.entry(|rt, vm| {
-            let obj = self.object(id, vm)?;
-            match obj.get_attr(&vm.ctx.new_str(name), vm) {
-                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
-                Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(JsValue::UNDEFINED),
-                Err(e) => Err(e),
-            }
-        })
-    }
-
-    pub fn proxy_setattr(&self, id: f64, name: &str, value: JsValue) -> Result<(), JsValue> {
-        self.entry(|rt, vm| {
-            let obj = self.object(id, vm)?;
-            obj.set_attr(&vm.ctx.new_str(name), js_to_py(rt, value, vm)?, vm)
-        })
-    }
-
-    pub fn proxy_delattr(&self, id: f64, name: &str) -> Result<(), JsValue> {
-        self.entry(|_rt, vm| self.object(id, vm)?.del_attr(&vm.ctx.new_str(name), vm))
-    }
-
-    pub fn proxy_hasattr(&self, id: f64, name: &str) -> Result<bool, JsValue> {
-        self.entry(|_rt, vm| self.object(id, vm)?.has_attr(&vm.ctx.new_str(name), vm))
-    }
-
-    pub fn proxy_dir(&self, id: f64) -> Result<Array, JsValue> {
-        self.entry(|_rt, vm| {
-            let names = vm.dir(Some(self.object(id, vm)?))?;
-            Ok(names.borrow_vec().iter().filter_map(|n| immutable_to_js(n, vm)).collect())
-        })
-    }
-
-    /// Calls the object with JS arguments (and keyword arguments from `kwargs` if it is an object).
-    pub fn proxy_call(&self, id: f64, args: Array, kwargs: JsValue) -> Result<JsValue, JsValue> {
-        self.entry(|rt, vm| {
-            let callee = self.object(id, vm)?;
-            let positional: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
-            let mut named = Vec::new();
-            if kwargs.is_object() {
-                for key in Object::keys(&Object::from(kwargs.clone())).iter() {
-                    let value = Reflect::get(&kwargs, &key).unwrap_or(JsValue::UNDEFINED);
-                    named.push((rustpython_common::wtf8::Wtf8Buf::from(key.as_string().unwrap_or_default()), js_to_py(rt, value, vm)?));
-                }
-            }
-            let result = callee.call_with_args(FuncArgs::new(positional, rustpython_vm::function::KwArgs::new(named.into_iter().collect())), vm)?;
-            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
-        })
-    }
-
-    /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`).
-    pub fn proxy_getitem(&self, id: f64, key: JsValue) -> Result<JsValue, JsValue> {
-        self.entry(|rt, vm| {
-            let obj = self.object(id, vm)?;
-            let key = js_to_py(rt, key, vm)?;
-            match obj.get_item(&*key, vm) {
-                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
-                Err(e) if missing_key(&e, vm) => Ok(JsValue::UNDEFINED),
-                Err(e) => Err(e),
-            }
-        })
-    }
-
-    pub fn proxy_setitem(&self, id: f64, key: JsValue, value: JsValue) -> Result<(), JsValue> {
-        self.entry(|rt, vm| {
-            let obj = self.object(id, vm)?;
-            obj.set_item(&*js_to_py(rt, key, vm)?, js_to_py(rt, value, vm)?, vm)
-        })
-    }
-
-    pub fn proxy_delitem(&self, id: f64, key: JsValue) -> Result<(), JsValue> {
-        self.entry(|rt, vm| {
-            let obj = self.object(id, vm)?;
-            obj.del_item(&*js_to_py(rt, key, vm)?, vm)
-        })
-    }
-
-    pub fn proxy_contains(&self, id: f64, key: JsValue) -> Result<bool, JsValue> {
-        self.entry(|rt, vm| {
-            let obj = self.object(id, vm)?;
-            let key = js_to_py(rt, key, vm)?;
-            vm._contains(&obj, &key)
-        })
-    }
-
-    pub fn proxy_len(&self, id: f64) -> Result<usize, JsValue> {
-        self.entry(|_rt, vm| self.object(id, vm)?.length(vm))
     }
 
     // ---- The file system, as JS sees it (`py.FS`) ----

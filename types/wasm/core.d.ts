@@ -27,6 +27,10 @@ export class Core {
      */
     globals(): any;
     /**
+     * Whether the last `proxy_next` or `proxy_step` finished.
+     */
+    last_done(): boolean;
+    /**
      * Builds the interpreter and runs the boot module with `env` (an object of strings) and
      * `files` (an array of `[path, Uint8Array]` written before start-up).
      */
@@ -49,13 +53,36 @@ export class Core {
      */
     proxy_getitem(id: number, key: any): any;
     proxy_hasattr(id: number, name: string): boolean;
+    /**
+     * Runs helper `name(obj, *args)` from `_pyffi_proxy`. With `spread`, a list or tuple result
+     * comes back as a JS Array of its items (each converted implicitly).
+     */
+    proxy_helper(name: string, id: number, args: Array<any>, spread: boolean): any;
     proxy_is_alive(id: number): boolean;
+    /**
+     * `iter(obj)` as a new owned PyProxy.
+     */
+    proxy_iter(id: number): any;
     proxy_len(id: number): number;
+    /**
+     * One step of an iterator: `next(it)` when `arg` is undefined, else `it.send(arg)`.
+     * Returns the value (or the StopIteration value) and sets `last_done`.
+     */
+    proxy_next(id: number, arg: any): any;
     proxy_release(id: number): boolean;
     proxy_repr(id: number): any;
     proxy_setattr(id: number, name: string, value: any): void;
     proxy_setitem(id: number, key: any, value: any): void;
+    /**
+     * Runs helper `name(obj, *args)` from `_pyffi_proxy`, which returns `(done, value)`;
+     * returns the value and sets `last_done` (generator `throw`/`return`).
+     */
+    proxy_step(name: string, id: number, args: Array<any>): any;
     proxy_str(id: number): any;
+    /**
+     * Deep conversion: list/tuple -> Array, dict -> Map, set -> Set, `depth` levels (-1: all).
+     */
+    proxy_to_js(id: number, depth: number): any;
     proxy_type(id: number): string;
     pyimport(name: string): any;
     /**
@@ -86,6 +113,7 @@ export interface InitOutput {
     readonly core_fs_unlink: (a: number, b: number, c: number) => [number, number];
     readonly core_fs_write_file: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
     readonly core_globals: (a: number) => [number, number, number];
+    readonly core_last_done: (a: number) => number;
     readonly core_new: (a: any, b: any, c: any) => [number, number, number];
     readonly core_proxy_call: (a: number, b: number, c: any, d: any) => [number, number, number];
     readonly core_proxy_contains: (a: number, b: number, c: any) => [number, number, number];
@@ -96,13 +124,18 @@ export interface InitOutput {
     readonly core_proxy_getattr: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly core_proxy_getitem: (a: number, b: number, c: any) => [number, number, number];
     readonly core_proxy_hasattr: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly core_proxy_helper: (a: number, b: number, c: number, d: number, e: any, f: number) => [number, number, number];
     readonly core_proxy_is_alive: (a: number, b: number) => number;
+    readonly core_proxy_iter: (a: number, b: number) => [number, number, number];
     readonly core_proxy_len: (a: number, b: number) => [number, number, number];
+    readonly core_proxy_next: (a: number, b: number, c: any) => [number, number, number];
     readonly core_proxy_release: (a: number, b: number) => number;
     readonly core_proxy_repr: (a: number, b: number) => [number, number, number];
     readonly core_proxy_setattr: (a: number, b: number, c: number, d: number, e: any) => [number, number];
     readonly core_proxy_setitem: (a: number, b: number, c: any, d: any) => [number, number];
+    readonly core_proxy_step: (a: number, b: number, c: number, d: number, e: any) => [number, number, number];
     readonly core_proxy_str: (a: number, b: number) => [number, number, number];
+    readonly core_proxy_to_js: (a: number, b: number, c: number) => [number, number, number];
     readonly core_proxy_type: (a: number, b: number) => [number, number, number, number];
     readonly core_pyimport: (a: number, b: number, c: number) => [number, number, number];
     readonly core_run: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => [number, number, number];

@@ -1,0 +1,434 @@
+// The PyProxy classes: one per Python protocol, as Pyodide's `pyodide.ffi` has them. A proxy's
+// prototype is built from the classes its type flags select (see classFor in pyproxy.ts);
+// `instanceof` answers from the flags, so it holds for every combination.
+
+import { callProxy, handler } from "./pyproxy-handler.js";
+import {
+  coreOf,
+  DESTROYED_MESSAGE,
+  freshProps,
+  hasFlags,
+  idOf,
+  isPyProxy,
+  makeProxy,
+  propsOf,
+  stateOf,
+  type ProxyProps,
+} from "./proxy-state.js";
+import * as F from "./typeflags.js";
+
+/** Options of `toJs` (the conversion issue adds the rest of Pyodide's set). */
+export interface ToJsOptions {
+  /** How many levels of containers to convert; -1 (the default) converts all of them. */
+  depth?: number;
+}
+
+/** Every PyProxy is an instance of this class (checked by flags, so callables pass too). */
+export class PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return isPyProxy(v);
+  }
+
+  /** The Python type's name, e.g. "list". */
+  get type(): string {
+    return coreOf(this).proxy_type(idOf(this));
+  }
+
+  /** Python's `str()` of the object. */
+  toString(): string {
+    return coreOf(this).proxy_str(idOf(this));
+  }
+
+  /**
+   * Releases the Python object; later use throws an Error with `message` (default "Object has
+   * already been destroyed"). A second call does nothing. Aliases made by `bind` die with it.
+   */
+  destroy(options: { message?: string } = {}): void {
+    const s = stateOf(this);
+    if (s.destroyed !== undefined) return;
+    s.ctx.registry.unregister(propsOf(this).owner ?? this);
+    s.destroyed = options.message ?? DESTROYED_MESSAGE;
+    s.ctx.core.proxy_release(s.id);
+  }
+
+  [Symbol.dispose](): void {
+    this.destroy();
+  }
+
+  /** A new proxy to the same object with its own lifetime. */
+  copy(): this {
+    const s = stateOf(this);
+    const id = s.ctx.core.proxy_copy(idOf(this));
+    const proxy = makeProxy({ ctx: s.ctx, id, flags: s.flags }, freshProps(), Object.getPrototypeOf(this), handler, typeof this === "function");
+    s.ctx.registry.register(proxy, id, proxy);
+    return proxy;
+  }
+
+  /** Deep conversion: list and tuple to Array, dict to Map, set to Set; the rest stays a PyProxy. */
+  toJs(options: ToJsOptions = {}): any {
+    const depth = options.depth ?? -1;
+    if (!Number.isInteger(depth)) throw new TypeError("toJs: depth must be an integer (-1 for no limit)");
+    return coreOf(this).proxy_to_js(idOf(this), depth);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "PyProxy";
+  }
+}
+
+/** Objects with `__len__`. */
+export class PyProxyWithLength extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.HAS_LENGTH);
+  }
+  /** `len(obj)`; read-only. */
+  get length(): number {
+    return coreOf(this).proxy_len(idOf(this));
+  }
+}
+
+/** Objects with `__getitem__`. */
+export class PyProxyWithGet extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.HAS_GET);
+  }
+  /** `obj[key]`; a missing key (KeyError, IndexError) gives `undefined`. */
+  get(key: any): any {
+    return coreOf(this).proxy_getitem(idOf(this), key);
+  }
+}
+
+/** Objects with `__setitem__` or `__delitem__`. */
+export class PyProxyWithSet extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.HAS_SET);
+  }
+  /** `obj[key] = value`. */
+  set(key: any, value: any): void {
+    coreOf(this).proxy_setitem(idOf(this), key, value);
+  }
+  /** `del obj[key]`. */
+  delete(key: any): void {
+    coreOf(this).proxy_delitem(idOf(this), key);
+  }
+}
+
+/** Objects with `__contains__`. */
+export class PyProxyWithHas extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.HAS_CONTAINS);
+  }
+  /** `key in obj`. */
+  has(key: any): boolean {
+    return coreOf(this).proxy_contains(idOf(this), key);
+  }
+}
+
+/** Objects with `__iter__` (or `__next__`): usable in `for (const x of proxy)`. */
+export class PyIterable extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_ITERABLE);
+  }
+  /** Iterates `iter(obj)`; the Python iterator is released when the loop ends. */
+  *[Symbol.iterator](): Iterator<any, any, any> {
+    const core = coreOf(this);
+    const it = core.proxy_iter(idOf(this));
+    if (!isPyProxy(it)) throw new TypeError("iter() did not return a Python iterator");
+    const itId = idOf(it);
+    try {
+      for (;;) {
+        const value = core.proxy_next(itId, undefined);
+        if (core.last_done()) return;
+        yield value;
+      }
+    } finally {
+      (it as PyProxy).destroy();
+    }
+  }
+}
+
+/** Python iterators (`__next__`): JS iterators too. */
+export class PyIterator extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_ITERATOR);
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  /** `next(it)`, or `it.send(arg)` when `arg` is given; at the end `value` is the return value. */
+  next(arg: any = undefined): IteratorResult<any, any> {
+    const core = coreOf(this);
+    const value = core.proxy_next(idOf(this), arg);
+    return { done: core.last_done(), value };
+  }
+}
+
+/** Python generators: `throw` and `return` as well as `next`. */
+export class PyGenerator extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_GENERATOR);
+  }
+  /** Raises `exc` inside the generator (a JS error arrives as a JsException). */
+  throw(exc: any): IteratorResult<any, any> {
+    const core = coreOf(this);
+    const value = core.proxy_step("gen_throw", idOf(this), [exc]);
+    return { done: core.last_done(), value };
+  }
+  /** Closes the generator; `value` is the result unless the generator yields or returns another. */
+  return(value: any): IteratorResult<any, any> {
+    const core = coreOf(this);
+    const result = core.proxy_step("gen_return", idOf(this), [value]);
+    return { done: core.last_done(), value: result };
+  }
+}
+
+/** Objects with `__aiter__` (async iteration arrives with the async issue's loop support). */
+export class PyAsyncIterable extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_ASYNC_ITERABLE);
+  }
+}
+
+/** Objects with `__anext__`. */
+export class PyAsyncIterator extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_ASYNC_ITERATOR);
+  }
+}
+
+/** Python async generators. */
+export class PyAsyncGenerator extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_ASYNC_GENERATOR);
+  }
+}
+
+/** The promise that runs an awaitable once (as an asyncio task) and settles with its result. */
+function promiseOf(p: PyProxy): Promise<any> {
+  const s = stateOf(p);
+  s.promise ??= new Promise((resolve, reject) => {
+    s.ctx.core.call_boot("settle", [p, resolve, reject]);
+  });
+  return s.promise;
+}
+
+/** Coroutines, futures, tasks and other objects with `__await__`: JS thenables. */
+export class PyAwaitable extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_AWAITABLE);
+  }
+  then<T = any, E = never>(
+    onFulfilled?: ((value: any) => T | PromiseLike<T>) | null,
+    onRejected?: ((reason: any) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    return promiseOf(this).then(onFulfilled, onRejected);
+  }
+  catch<E = never>(onRejected?: ((reason: any) => E | PromiseLike<E>) | null): Promise<any> {
+    return promiseOf(this).catch(onRejected);
+  }
+  finally(onFinally?: (() => void) | null): Promise<any> {
+    return promiseOf(this).finally(onFinally);
+  }
+}
+
+/** Objects with the buffer protocol (bytes, bytearray, memoryview, array.array). */
+export class PyBuffer extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_BUFFER);
+  }
+}
+
+function aliasOf<T extends object>(p: T, change: (props: ProxyProps) => ProxyProps): T {
+  const props = propsOf(p);
+  const s = stateOf(p);
+  const alias = change({ ...props, boundArgs: [...props.boundArgs], owner: props.owner ?? p });
+  return makeProxy(s, alias, Object.getPrototypeOf(p), handler, true);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object") return false;
+  const ctor = (v as any).constructor;
+  return ctor === undefined || ctor.name === "Object";
+}
+
+/** Python callables: JS functions (`typeof` "function", `instanceof Function`). */
+export class PyCallable extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_CALLABLE);
+  }
+
+  /** Calls with positional arguments; the last argument is an object of keyword arguments. */
+  callKwargs(...args: any[]): any {
+    if (args.length === 0) {
+      throw new TypeError("callKwargs requires at least one argument (the key word argument object)");
+    }
+    const kwargs = args.pop();
+    if (!isPlainObject(kwargs)) throw new TypeError("kwargs argument is not an object");
+    return callProxy(this, undefined, args, kwargs);
+  }
+
+  /** As `Function.prototype.apply`: `thisArg` matters only after `captureThis()`. */
+  apply(thisArg: any, argsLike?: ArrayLike<any> | null): any {
+    if (argsLike === undefined || argsLike === null) return callProxy(this, thisArg, [], undefined);
+    if (typeof argsLike !== "object" && typeof argsLike !== "function") {
+      throw new TypeError("CreateListFromArrayLike called on non-object");
+    }
+    return callProxy(this, thisArg, Array.prototype.slice.call(argsLike), undefined);
+  }
+
+  /** As `Function.prototype.call`. */
+  call(thisArg: any, ...args: any[]): any {
+    return callProxy(this, thisArg, args, undefined);
+  }
+
+  /**
+   * An alias that prepends `args`; only the first `bind`'s `thisArg` sticks. The alias shares
+   * this proxy's lifetime: destroying either destroys both.
+   */
+  bind(thisArg: any, ...args: any[]): this {
+    return aliasOf(this, (props) => {
+      if (!props.hasBoundThis) {
+        props.boundThis = thisArg;
+        props.hasBoundThis = true;
+      }
+      props.boundArgs.push(...args);
+      return props;
+    });
+  }
+
+  /** An alias that passes the JS `this` as the first Python argument. */
+  captureThis(): this {
+    return aliasOf(this, (props) => ({ ...props, captureThis: true }));
+  }
+}
+
+/** `collections.abc.Sequence` objects (list, tuple, range, ...): JS array-like reading methods. */
+export class PySequence extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_SEQUENCE);
+  }
+  get [Symbol.isConcatSpreadable](): boolean {
+    return true;
+  }
+  join(separator?: string): string {
+    return Array.prototype.join.call(this, separator);
+  }
+  slice(start?: number, end?: number): any[] {
+    return Array.prototype.slice.call(this, start, end);
+  }
+  indexOf(value: any, fromIndex?: number): number {
+    return Array.prototype.indexOf.call(this, value, fromIndex);
+  }
+  lastIndexOf(value: any, fromIndex?: number): number {
+    return fromIndex === undefined
+      ? Array.prototype.lastIndexOf.call(this, value)
+      : Array.prototype.lastIndexOf.call(this, value, fromIndex);
+  }
+  forEach(callback: (value: any, index: number, seq: any) => void, thisArg?: any): void {
+    Array.prototype.forEach.call(this, callback, thisArg);
+  }
+  map<U>(callback: (value: any, index: number, seq: any) => U, thisArg?: any): U[] {
+    return Array.prototype.map.call(this, callback, thisArg) as U[];
+  }
+  filter(predicate: (value: any, index: number, seq: any) => unknown, thisArg?: any): any[] {
+    return Array.prototype.filter.call(this, predicate, thisArg);
+  }
+  some(predicate: (value: any, index: number, seq: any) => unknown, thisArg?: any): boolean {
+    return Array.prototype.some.call(this, predicate, thisArg);
+  }
+  every(predicate: (value: any, index: number, seq: any) => unknown, thisArg?: any): boolean {
+    return Array.prototype.every.call(this, predicate, thisArg);
+  }
+  reduce(callback: (acc: any, value: any, index: number, seq: any) => any, ...initial: any[]): any {
+    return (Array.prototype.reduce as Function).call(this, callback, ...initial);
+  }
+  reduceRight(callback: (acc: any, value: any, index: number, seq: any) => any, ...initial: any[]): any {
+    return (Array.prototype.reduceRight as Function).call(this, callback, ...initial);
+  }
+  at(index: number): any {
+    return Array.prototype.at.call(this, index);
+  }
+  concat(...items: any[]): any[] {
+    return Array.prototype.concat.apply(Array.from(this as any), items);
+  }
+  /** `value in seq` (Python equality). */
+  includes(value: any): boolean {
+    return coreOf(this).proxy_contains(idOf(this), value);
+  }
+  entries(): IterableIterator<[number, any]> {
+    return Array.prototype.entries.call(this);
+  }
+  keys(): IterableIterator<number> {
+    return Array.prototype.keys.call(this);
+  }
+  values(): IterableIterator<any> {
+    return Array.prototype.values.call(this);
+  }
+  find(predicate: (value: any, index: number, seq: any) => unknown, thisArg?: any): any {
+    return Array.prototype.find.call(this, predicate, thisArg);
+  }
+  findIndex(predicate: (value: any, index: number, seq: any) => unknown, thisArg?: any): number {
+    return Array.prototype.findIndex.call(this, predicate, thisArg);
+  }
+  /** So `JSON.stringify(listProxy)` writes an array. */
+  toJSON(): any[] {
+    return Array.from(this as any);
+  }
+}
+
+/** `collections.abc.MutableSequence` objects (list, ...): JS array-mutating methods. */
+export class PyMutableSequence extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_MUTABLE_SEQUENCE);
+  }
+  reverse(): this {
+    coreOf(this).proxy_helper("seq_reverse", idOf(this), [], false);
+    return this;
+  }
+  /** JS `sort`: without a comparator, by string order with `undefined`/`None` last. */
+  sort(compare?: (a: any, b: any) => number): this {
+    coreOf(this).proxy_helper("seq_sort", idOf(this), compare === undefined ? [] : [compare], false);
+    return this;
+  }
+  splice(start?: number, deleteCount?: number, ...items: any[]): any[] {
+    if (arguments.length === 0) return [];
+    const args = arguments.length === 1 ? [start] : [start, deleteCount, ...items];
+    return coreOf(this).proxy_helper("seq_splice", idOf(this), args, true);
+  }
+  push(...items: any[]): number {
+    return coreOf(this).proxy_helper("seq_push", idOf(this), items, false);
+  }
+  pop(): any {
+    return coreOf(this).proxy_helper("seq_pop", idOf(this), [-1], false);
+  }
+  shift(): any {
+    return coreOf(this).proxy_helper("seq_pop", idOf(this), [0], false);
+  }
+  unshift(...items: any[]): number {
+    return coreOf(this).proxy_helper("seq_unshift", idOf(this), items, false);
+  }
+  copyWithin(target: number, start?: number, end?: number): this {
+    (Array.prototype.copyWithin as Function).call(this, target, start, end);
+    return this;
+  }
+  fill(value: any, start?: number, end?: number): this {
+    Array.prototype.fill.call(this, value, start, end);
+    return this;
+  }
+}
+
+/** Exactly `dict`: the get/set/has/length/iteration members together. */
+export class PyDict extends PyProxy {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasFlags(v, F.IS_DICT);
+  }
+}
+
+// What the flag-selected classes add, for TypeScript (the JS side copies the members at run time).
+export interface PyIterator extends PyIterable {}
+export interface PyGenerator extends PyIterator {}
+export interface PyAsyncIterator extends PyAsyncIterable {}
+export interface PyAsyncGenerator extends PyAsyncIterator {}
+export interface PySequence extends PyProxyWithLength, PyProxyWithGet, PyProxyWithHas, PyIterable {}
+export interface PyMutableSequence extends PySequence, PyProxyWithSet {}
+export interface PyDict extends PyProxyWithLength, PyProxyWithGet, PyProxyWithSet, PyProxyWithHas, PyIterable {}

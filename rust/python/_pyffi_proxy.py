@@ -1,0 +1,103 @@
+"""The PyProxy members whose semantics are easiest to state in Python.
+
+The core calls `name(obj, *args)` here for a JS method on a PyProxy (see rust/src/proxy_ops.rs).
+Step helpers return `(done, value)`, the shape of a JS iterator result.
+"""
+
+import functools
+
+from _pyffi_boot import JsException
+
+
+def _as_exception(exc):
+    # A JS Error arrives as a JsProxy; Python's generator machinery needs an exception.
+    return exc if isinstance(exc, BaseException) else JsException(exc)
+
+
+def gen_throw(gen, exc):
+    try:
+        return False, gen.throw(_as_exception(exc))
+    except StopIteration as stop:
+        return True, stop.value
+
+
+def gen_return(gen, value):
+    # JS `return(v)`: close the generator; if it yields again instead, that value is the step.
+    try:
+        yielded = gen.throw(GeneratorExit)
+    except GeneratorExit:
+        return True, value
+    except StopIteration as stop:
+        return True, stop.value
+    return False, yielded
+
+
+def _js_default_compare(a, b):
+    # Array.prototype.sort without a comparator: undefined last, the rest by string order.
+    if a is None or b is None:
+        return (a is None) - (b is None)
+    a, b = _js_string(a), _js_string(b)
+    return (a > b) - (a < b)
+
+
+def _js_string(v):
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def seq_sort(seq, compare=None):
+    if compare is None:
+        cmp = _js_default_compare
+    else:
+        def cmp(a, b):
+            # JS comparators see undefined last without being asked, as Array.prototype.sort does.
+            if a is None or b is None:
+                return (a is None) - (b is None)
+            result = compare(a, b)
+            return 0 if result != result else result  # NaN counts as equal
+
+    seq.sort(key=functools.cmp_to_key(cmp))
+
+
+def _clamp_index(i, n):
+    i = int(i)
+    if i < 0:
+        return max(n + i, 0)
+    return min(i, n)
+
+
+def seq_splice(seq, start=0, delete_count=None, *items):
+    n = len(seq)
+    begin = _clamp_index(start, n)
+    count = n - begin if delete_count is None else max(0, min(int(delete_count), n - begin))
+    removed = list(seq[begin:begin + count])
+    seq[begin:begin + count] = list(items)
+    return removed
+
+
+def seq_push(seq, *items):
+    for item in items:
+        seq.append(item)
+    return len(seq)
+
+
+def seq_unshift(seq, *items):
+    for offset, item in enumerate(items):
+        seq.insert(offset, item)
+    return len(seq)
+
+
+def seq_pop(seq, index):
+    # JS pop/shift: an empty sequence gives undefined rather than an error.
+    if len(seq) == 0:
+        return None
+    return seq.pop(index)
+
+
+def seq_reverse(seq):
+    seq.reverse()

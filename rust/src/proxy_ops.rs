@@ -1,0 +1,244 @@
+//! The operations behind a JS PyProxy. `id` is the registry id the proxy holds; each method
+//! is one entry from JS (see `Core::entry`), so a Python exception arrives in JS as `PythonError`.
+
+use crate::js2py::js_to_py;
+use crate::py2js::{Lifetime, immutable_to_js, py_to_js};
+use crate::runtime::Core;
+use crate::state::{self, RuntimeState};
+use crate::strings;
+use crate::to_js::{Converter, ToJsOptions};
+use js_sys::{Array, Object, Reflect};
+use rustpython_vm::{
+    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyBaseExceptionRef, PyList, PyTuple},
+    function::{FuncArgs, KwArgs},
+    protocol::{PyIter, PyIterReturn},
+};
+use rustpython_common::wtf8::Wtf8Buf;
+use wasm_bindgen::prelude::*;
+
+fn missing_key(exc: &PyBaseExceptionRef, vm: &VirtualMachine) -> bool {
+    exc.fast_isinstance(vm.ctx.exceptions.key_error) || exc.fast_isinstance(vm.ctx.exceptions.index_error)
+}
+
+/// Positional arguments from `args`, keyword arguments from the own keys of `kwargs` (if an object).
+fn call_args(rt: &RuntimeState, args: &Array, kwargs: &JsValue, vm: &VirtualMachine) -> PyResult<FuncArgs> {
+    let positional: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
+    let mut named = Vec::new();
+    if kwargs.is_object() {
+        for key in Object::keys(&Object::from(kwargs.clone())).iter() {
+            let value = Reflect::get(kwargs, &key).unwrap_or(JsValue::UNDEFINED);
+            named.push((Wtf8Buf::from(key.as_string().unwrap_or_default()), js_to_py(rt, value, vm)?));
+        }
+    }
+    Ok(FuncArgs::new(positional, KwArgs::new(named.into_iter().collect())))
+}
+
+/// The frozen module of Python-side helpers for the protocols that are simplest in Python.
+fn helper(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    vm.import("_pyffi_proxy", 0)?.get_attr(&vm.ctx.new_str(name), vm)
+}
+
+#[wasm_bindgen]
+impl Core {
+    pub fn proxy_release(&self, id: f64) -> bool {
+        let object = self.rt.registry.borrow_mut().remove(id);
+        let existed = object.is_some();
+        if let Some(object) = object {
+            // Dropping may run __del__: do it with the interpreter held.
+            state::enter(&self.rt, |_vm| drop(object));
+        }
+        existed
+    }
+
+    pub fn proxy_is_alive(&self, id: f64) -> bool {
+        self.rt.registry.borrow().get(id).is_some()
+    }
+
+    pub fn proxy_copy(&self, id: f64) -> Result<f64, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            Ok(rt.registry.borrow_mut().insert(obj))
+        })
+    }
+
+    pub fn proxy_type(&self, id: f64) -> Result<String, JsValue> {
+        self.entry(|_rt, vm| Ok(self.object(id, vm)?.class().name().to_string()))
+    }
+
+    pub fn proxy_str(&self, id: f64) -> Result<JsValue, JsValue> {
+        self.entry(|_rt, vm| Ok(strings::wtf8_to_js(self.object(id, vm)?.str(vm)?.as_wtf8())))
+    }
+
+    pub fn proxy_repr(&self, id: f64) -> Result<JsValue, JsValue> {
+        self.entry(|_rt, vm| Ok(strings::wtf8_to_js(self.object(id, vm)?.repr(vm)?.as_wtf8())))
+    }
+
+    /// `getattr`; a missing attribute is `undefined`, as for any JS property.
+    pub fn proxy_getattr(&self, id: f64, name: &str) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            match obj.get_attr(&vm.ctx.new_str(name), vm) {
+                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
+                Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(JsValue::UNDEFINED),
+                Err(e) => Err(e),
+            }
+        })
+    }
+
+    pub fn proxy_setattr(&self, id: f64, name: &str, value: JsValue) -> Result<(), JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            obj.set_attr(&vm.ctx.new_str(name), js_to_py(rt, value, vm)?, vm)
+        })
+    }
+
+    pub fn proxy_delattr(&self, id: f64, name: &str) -> Result<(), JsValue> {
+        self.entry(|_rt, vm| self.object(id, vm)?.del_attr(&vm.ctx.new_str(name), vm))
+    }
+
+    pub fn proxy_hasattr(&self, id: f64, name: &str) -> Result<bool, JsValue> {
+        self.entry(|_rt, vm| self.object(id, vm)?.has_attr(&vm.ctx.new_str(name), vm))
+    }
+
+    pub fn proxy_dir(&self, id: f64) -> Result<Array, JsValue> {
+        self.entry(|_rt, vm| {
+            let names = vm.dir(Some(self.object(id, vm)?))?;
+            Ok(names.borrow_vec().iter().filter_map(|n| immutable_to_js(n, vm)).collect())
+        })
+    }
+
+    /// Calls the object with JS arguments (and keyword arguments from `kwargs` if it is an object).
+    pub fn proxy_call(&self, id: f64, args: Array, kwargs: JsValue) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let callee = self.object(id, vm)?;
+            let args = call_args(rt, &args, &kwargs, vm)?;
+            let result = callee.call_with_args(args, vm)?;
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`).
+    pub fn proxy_getitem(&self, id: f64, key: JsValue) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            let key = js_to_py(rt, key, vm)?;
+            match obj.get_item(&*key, vm) {
+                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
+                Err(e) if missing_key(&e, vm) => Ok(JsValue::UNDEFINED),
+                Err(e) => Err(e),
+            }
+        })
+    }
+
+    pub fn proxy_setitem(&self, id: f64, key: JsValue, value: JsValue) -> Result<(), JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            obj.set_item(&*js_to_py(rt, key, vm)?, js_to_py(rt, value, vm)?, vm)
+        })
+    }
+
+    pub fn proxy_delitem(&self, id: f64, key: JsValue) -> Result<(), JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            obj.del_item(&*js_to_py(rt, key, vm)?, vm)
+        })
+    }
+
+    pub fn proxy_contains(&self, id: f64, key: JsValue) -> Result<bool, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            let key = js_to_py(rt, key, vm)?;
+            vm._contains(&obj, &key)
+        })
+    }
+
+    pub fn proxy_len(&self, id: f64) -> Result<usize, JsValue> {
+        self.entry(|_rt, vm| self.object(id, vm)?.length(vm))
+    }
+
+    /// `iter(obj)` as a new owned PyProxy.
+    pub fn proxy_iter(&self, id: f64) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let iter = self.object(id, vm)?.get_iter(vm)?;
+            Ok(py_to_js(rt, &iter.into(), &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// One step of an iterator: `next(it)` when `arg` is undefined, else `it.send(arg)`.
+    /// Returns the value (or the StopIteration value) and sets `last_done`.
+    pub fn proxy_next(&self, id: f64, arg: JsValue) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            let step = if arg.is_undefined() {
+                PyIter::new(obj.clone()).next(vm)?
+            } else {
+                let arg = js_to_py(rt, arg, vm)?;
+                PyIterReturn::from_pyresult(vm.call_method(&obj, "send", (arg,)), vm)?
+            };
+            let (done, value) = match step {
+                PyIterReturn::Return(v) => (false, v),
+                PyIterReturn::StopIteration(v) => (true, v.unwrap_or_else(|| vm.ctx.none())),
+            };
+            self.last_done.set(done);
+            Ok(py_to_js(rt, &value, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// Whether the last `proxy_next` or `proxy_step` finished.
+    pub fn last_done(&self) -> bool {
+        self.last_done.get()
+    }
+
+    /// Runs helper `name(obj, *args)` from `_pyffi_proxy`, which returns `(done, value)`;
+    /// returns the value and sets `last_done` (generator `throw`/`return`).
+    pub fn proxy_step(&self, name: &str, id: f64, args: Array) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let result = self.run_helper(rt, name, id, &args, vm)?;
+            let pair = result.downcast_ref::<PyTuple>().map(|t| t.as_slice().to_vec()).unwrap_or_default();
+            let [done, value] = <[PyObjectRef; 2]>::try_from(pair)
+                .map_err(|_| vm.new_type_error(format!("_pyffi_proxy.{name} must return (done, value)")))?;
+            self.last_done.set(done.try_to_bool(vm)?);
+            Ok(py_to_js(rt, &value, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// Runs helper `name(obj, *args)` from `_pyffi_proxy`. With `spread`, a list or tuple result
+    /// comes back as a JS Array of its items (each converted implicitly).
+    pub fn proxy_helper(&self, name: &str, id: f64, args: Array, spread: bool) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let result = self.run_helper(rt, name, id, &args, vm)?;
+            if spread {
+                let items = match (result.downcast_ref::<PyList>(), result.downcast_ref::<PyTuple>()) {
+                    (Some(l), _) => Some(l.borrow_vec().to_vec()),
+                    (_, Some(t)) => Some(t.as_slice().to_vec()),
+                    _ => None,
+                };
+                if let Some(items) = items {
+                    return Ok(items.iter().map(|v| py_to_js(rt, v, &mut Lifetime::Owned, vm)).collect::<Array>().into());
+                }
+            }
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// Deep conversion: list/tuple -> Array, dict -> Map, set -> Set, `depth` levels (-1: all).
+    pub fn proxy_to_js(&self, id: f64, depth: i32) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let obj = self.object(id, vm)?;
+            Ok(Converter::new(rt, vm).convert(&obj, &ToJsOptions { depth }))
+        })
+    }
+}
+
+impl Core {
+    fn run_helper(&self, rt: &RuntimeState, name: &str, id: f64, args: &Array, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+        let obj = self.object(id, vm)?;
+        let f = helper(name, vm)?;
+        let mut all = vec![obj];
+        for a in args.iter() {
+            all.push(js_to_py(rt, a, vm)?);
+        }
+        f.call(all, vm)
+    }
+}

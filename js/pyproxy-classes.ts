@@ -15,6 +15,7 @@ import {
   stateOf,
   type ProxyProps,
 } from "./proxy-state.js";
+import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
 import * as F from "./typeflags.js";
 
 /** Options of `toJs` (the conversion issue adds the rest of Pyodide's set). */
@@ -236,6 +237,14 @@ export class PyBuffer extends PyProxy {
   static [Symbol.hasInstance](v: unknown): boolean {
     return hasFlags(v, F.IS_BUFFER);
   }
+  /**
+   * A view of the object's memory without a copy. `type` overrides the typed array the
+   * format would pick ("i8", "u8", "u8clamped", "i16", "u16", "i32", "u32", "i64", "u64",
+   * "f32", "f64" or "dataview"). Call `release()` on the view when done.
+   */
+  getBuffer(type?: BufferType): PyBufferView {
+    return getBuffer(this, type);
+  }
 }
 
 function aliasOf<T extends object>(p: T, change: (props: ProxyProps) => ProxyProps): T {
@@ -430,5 +439,19 @@ export interface PyGenerator extends PyIterator {}
 export interface PyAsyncIterator extends PyAsyncIterable {}
 export interface PyAsyncGenerator extends PyAsyncIterator {}
 export interface PySequence extends PyProxyWithLength, PyProxyWithGet, PyProxyWithHas, PyIterable {}
-export interface PyMutableSequence extends PySequence, PyProxyWithSet {}
-export interface PyDict extends PyProxyWithLength, PyProxyWithGet, PyProxyWithSet, PyProxyWithHas, PyIterable {}
+export interface PyMutableSequence extends PySequence, PyProxyWithSet {
+  /** Python's `list.append` (reached as a Python attribute). */
+  append(value: any): void;
+  /** Python's `list.extend`: `values` must be a Python iterable (a PyProxy). */
+  extend(values: any): void;
+  /** Python's `list.insert`. */
+  insert(index: number, value: any): void;
+}
+export interface PyDict extends PyProxyWithLength, PyProxyWithGet, PyProxyWithSet, PyProxyWithHas, PyIterable {
+  /** Python's `dict.keys()`: a new view proxy (destroy it when done). */
+  keys(): PyIterable & PyProxyWithLength & PyProxyWithHas;
+  /** Python's `dict.values()`: a new view proxy. */
+  values(): PyIterable & PyProxyWithLength;
+  /** Python's `dict.items()`: a new view proxy of `(key, value)` tuples. */
+  items(): PyIterable & PyProxyWithLength;
+}

@@ -3,6 +3,7 @@
 #[macro_use]
 extern crate rustpython_vm;
 
+mod buffer;
 mod errors;
 mod js2py;
 mod js_imports;

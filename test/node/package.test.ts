@@ -1,7 +1,7 @@
 // The packed tarball, installed into an empty folder, works from a Node ESM script and from a
 // page built by Vite and opened in Chromium.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -27,6 +27,17 @@ test("a Node ESM script imports the installed package", () => {
     'import { loadPython } from "@pkg/ffi";\nconst py = await loadPython();\nconsole.log(py.runPython("1 + 1"));\n',
   );
   expect(execFileSync("node", ["main.mjs"], { cwd: app }).toString().trim()).toBe("2");
+});
+
+test("the published types check a TypeScript consumer", () => {
+  for (const f of ["consumer.ts", "tsconfig.json"]) {
+    writeFileSync(join(app, f), readFileSync(join(import.meta.dirname, "consumer", f)));
+  }
+  try {
+    execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", app], { cwd: app, stdio: "pipe" });
+  } catch (e: any) {
+    throw new Error(`tsc found errors:\n${e.stdout}${e.stderr}`);
+  }
 });
 
 const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };

@@ -45,6 +45,11 @@ export class Core {
     proxy_delitem(id: number, key: any): void;
     proxy_dir(id: number): Array<any>;
     /**
+     * Acquires the object's buffer (through a memoryview kept in the registry) and describes
+     * where its bytes are; the JS side builds the typed array over wasm memory.
+     */
+    proxy_get_buffer(id: number): object;
+    /**
      * `getattr`; a missing attribute is `undefined`, as for any JS property.
      */
     proxy_getattr(id: number, name: string): any;
@@ -121,6 +126,7 @@ export interface InitOutput {
     readonly core_proxy_delattr: (a: number, b: number, c: number, d: number) => [number, number];
     readonly core_proxy_delitem: (a: number, b: number, c: any) => [number, number];
     readonly core_proxy_dir: (a: number, b: number) => [number, number, number];
+    readonly core_proxy_get_buffer: (a: number, b: number) => [number, number, number];
     readonly core_proxy_getattr: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly core_proxy_getitem: (a: number, b: number, c: any) => [number, number, number];
     readonly core_proxy_hasattr: (a: number, b: number, c: number, d: number) => [number, number, number];

@@ -1,0 +1,150 @@
+// PyBufferView: a Python buffer's memory seen from JS without a copy. The core describes where
+// the bytes are in wasm memory; this module picks the typed array from the struct format.
+
+import { coreOf, idOf } from "./proxy-state.js";
+import type { Core } from "./wasm/core.js";
+
+type TypedArrayCtor =
+  | Int8ArrayConstructor
+  | Uint8ArrayConstructor
+  | Uint8ClampedArrayConstructor
+  | Int16ArrayConstructor
+  | Uint16ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint32ArrayConstructor
+  | Float32ArrayConstructor
+  | Float64ArrayConstructor
+  | BigInt64ArrayConstructor
+  | BigUint64ArrayConstructor;
+
+/** The `type` names `getBuffer` accepts. */
+export type BufferType =
+  | "i8" | "u8" | "u8clamped" | "i16" | "u16" | "i32" | "u32" | "i64" | "u64" | "f32" | "f64" | "dataview";
+
+const BY_TYPE: Record<Exclude<BufferType, "dataview">, TypedArrayCtor> = {
+  i8: Int8Array, u8: Uint8Array, u8clamped: Uint8ClampedArray, i16: Int16Array, u16: Uint16Array,
+  i32: Int32Array, u32: Uint32Array, i64: BigInt64Array, u64: BigUint64Array, f32: Float32Array, f64: Float64Array,
+};
+
+const BY_FORMAT: Record<string, TypedArrayCtor> = {
+  b: Int8Array, B: Uint8Array, c: Uint8Array, s: Uint8Array, p: Uint8Array, "?": Uint8Array,
+  h: Int16Array, H: Uint16Array, i: Int32Array, l: Int32Array, n: Int32Array,
+  I: Uint32Array, L: Uint32Array, N: Uint32Array, P: Uint32Array,
+  q: BigInt64Array, Q: BigUint64Array, f: Float32Array, d: Float64Array,
+};
+
+/** The typed array for a struct format string, with Pyodide's errors for the rest. */
+function arrayForFormat(format: string): { ctor: TypedArrayCtor; bigEndian: boolean } {
+  if (format.length > 2) throw new Error(`Expected format string to have length <= 2, got '${format}'.`);
+  let code = format;
+  let bigEndian = false;
+  if (format.length === 2) {
+    const order = format[0];
+    code = format[1];
+    if (order === ">" || order === "!") bigEndian = true;
+    else if (!"@=<".includes(order)) throw new Error(`Unrecognized alignment character ${order}.`);
+  }
+  if (code === "e") throw new Error("Javascript has no Float16 support.");
+  const ctor = BY_FORMAT[code];
+  if (!ctor) throw new Error(`Unrecognized format character '${code}'.`);
+  return { ctor, bigEndian };
+}
+
+interface Description {
+  holder: number;
+  memory: WebAssembly.Memory;
+  byteOffset: number;
+  byteLength: number;
+  startByte: number;
+  readonly: boolean;
+  format: string;
+  itemsize: number;
+  nbytes: number;
+  shape: number[];
+  byteStrides: number[];
+  c_contiguous: boolean;
+  f_contiguous: boolean;
+}
+
+/**
+ * A view of a Python buffer. `data` points into the runtime's memory (no copy): it stays valid
+ * until `release()`, and a write through it changes the Python object (unless `readonly`).
+ * If the runtime's memory grows, `data` is detached: take a new view with `getBuffer()`.
+ */
+export class PyBufferView {
+  /** Index in `data` of the element at `[0, ..., 0]` (non-zero with negative strides). */
+  readonly offset: number;
+  readonly readonly: boolean;
+  /** The struct format string, e.g. "B", "f", "<i". */
+  readonly format: string;
+  /** Bytes per element. */
+  readonly itemsize: number;
+  readonly ndim: number;
+  /** Total bytes of the elements (not of `data`'s span). */
+  readonly nbytes: number;
+  readonly shape: number[];
+  /** Per dimension, in elements of `data`. */
+  readonly strides: number[];
+  /** A typed array (or DataView) over the bytes the buffer touches. */
+  readonly data: ArrayBufferView;
+  readonly c_contiguous: boolean;
+  readonly f_contiguous: boolean;
+  #core: Core | undefined;
+  #holder: number;
+
+  /** @internal made by `PyBuffer.getBuffer()` */
+  constructor(core: Core, d: Description, type?: BufferType) {
+    let ctor: TypedArrayCtor | undefined;
+    if (type === undefined) {
+      const parsed = arrayForFormat(d.format);
+      if (parsed.bigEndian && d.itemsize > 1) {
+        throw new Error(`Big-endian format '${d.format}' has no typed array: use getBuffer("dataview")`);
+      }
+      ctor = parsed.ctor;
+    } else if (type !== "dataview") {
+      ctor = BY_TYPE[type];
+      if (!ctor) throw new Error(`Unknown type ${type}`);
+    }
+    const unit = ctor ? ctor.BYTES_PER_ELEMENT : 1;
+    if (d.byteOffset % unit !== 0 || d.byteLength % unit !== 0 || d.startByte % unit !== 0) {
+      throw new Error(`Buffer does not have valid alignment for a ${ctor?.name ?? "DataView"}`);
+    }
+    this.data = ctor
+      ? new ctor(d.memory.buffer, d.byteOffset, d.byteLength / unit)
+      : new DataView(d.memory.buffer, d.byteOffset, d.byteLength);
+    this.offset = d.startByte / unit;
+    this.strides = d.byteStrides.map((s) => s / unit);
+    this.readonly = d.readonly;
+    this.format = d.format;
+    this.itemsize = d.itemsize;
+    this.ndim = d.shape.length;
+    this.nbytes = d.nbytes;
+    this.shape = d.shape;
+    this.c_contiguous = d.c_contiguous;
+    this.f_contiguous = d.f_contiguous;
+    this.#core = core;
+    this.#holder = d.holder;
+  }
+
+  /** Gives the buffer back to Python; `data` must not be used afterwards. A second call does nothing. */
+  release(): void {
+    this.#core?.proxy_release(this.#holder);
+    this.#core = undefined;
+  }
+
+  [Symbol.dispose](): void {
+    this.release();
+  }
+}
+
+export function getBuffer(proxy: object, type?: BufferType): PyBufferView {
+  if (type !== undefined && type !== "dataview" && !(type in BY_TYPE)) throw new Error(`Unknown type ${type}`);
+  const core = coreOf(proxy);
+  const d = core.proxy_get_buffer(idOf(proxy)) as unknown as Description;
+  try {
+    return new PyBufferView(core, d, type);
+  } catch (e) {
+    core.proxy_release(d.holder);
+    throw e;
+  }
+}

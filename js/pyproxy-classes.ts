@@ -183,24 +183,70 @@ export class PyGenerator extends PyProxy {
   }
 }
 
-/** Objects with `__aiter__` (async iteration arrives with the async issue's loop support). */
+/** Runs helper `name` (an `async def` returning `(done, value)`) and awaits it as a JS result. */
+async function asyncStep(p: object, name: string, args: unknown[]): Promise<IteratorResult<any, any>> {
+  const core = coreOf(p);
+  const coro = core.proxy_helper(name, idOf(p), args, false) as PyProxy;
+  let pair: any;
+  try {
+    pair = await new Promise((resolve, reject) => core.call_boot("settle", [coro, resolve, reject]));
+  } finally {
+    coro.destroy();
+  }
+  try {
+    return { done: pair.get(0), value: pair.get(1) };
+  } finally {
+    pair.destroy();
+  }
+}
+
+/** Objects with `__aiter__`: usable in `for await (const x of proxy)`. */
 export class PyAsyncIterable extends PyProxy {
   static [Symbol.hasInstance](v: unknown): boolean {
     return hasFlags(v, F.IS_ASYNC_ITERABLE);
   }
+  /** Iterates `aiter(obj)`; the Python iterator is released when the loop ends. */
+  async *[Symbol.asyncIterator](): AsyncIterator<any, any, any> {
+    const it = coreOf(this).proxy_helper("aiter_of", idOf(this), [], false);
+    if (!isPyProxy(it)) throw new TypeError("aiter() did not return a Python async iterator");
+    try {
+      for (;;) {
+        const step = await asyncStep(it, "anext_step", []);
+        if (step.done) return;
+        yield step.value;
+      }
+    } finally {
+      (it as PyProxy).destroy();
+    }
+  }
 }
 
-/** Objects with `__anext__`. */
+/** Objects with `__anext__`: JS async iterators too. */
 export class PyAsyncIterator extends PyProxy {
   static [Symbol.hasInstance](v: unknown): boolean {
     return hasFlags(v, F.IS_ASYNC_ITERATOR);
   }
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+  /** `await anext(it)`, or `await it.asend(arg)` when `arg` is given. */
+  next(arg: any = undefined): Promise<IteratorResult<any, any>> {
+    return asyncStep(this, "anext_step", arg === undefined ? [] : [arg]);
+  }
 }
 
-/** Python async generators. */
+/** Python async generators: `throw` and `return` as well as `next`. */
 export class PyAsyncGenerator extends PyProxy {
   static [Symbol.hasInstance](v: unknown): boolean {
     return hasFlags(v, F.IS_ASYNC_GENERATOR);
+  }
+  /** Raises `exc` inside the generator (a JS error arrives as a JsException). */
+  throw(exc: any): Promise<IteratorResult<any, any>> {
+    return asyncStep(this, "agen_throw", [exc]);
+  }
+  /** Closes the generator; `value` is the result unless the generator yields another. */
+  return(value: any): Promise<IteratorResult<any, any>> {
+    return asyncStep(this, "agen_return", [value]);
   }
 }
 

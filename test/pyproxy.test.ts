@@ -436,6 +436,59 @@ describe("awaitables", () => {
   });
 });
 
+describe("async iteration", () => {
+  test("for await over an async generator and an async iterable", async () => {
+    py.runPython(`
+import asyncio
+async def ticks(n):
+    for i in range(n):
+        await asyncio.sleep(0)
+        yield i
+
+class Countdown:
+    def __init__(self, n): self.n = n
+    def __aiter__(self): return ticks(self.n)
+`);
+    const seen: number[] = [];
+    const g = py.runPython("ticks(3)");
+    for await (const v of g) seen.push(v);
+    g.destroy();
+    const c = py.runPython("Countdown(2)");
+    expect(c).toBeInstanceOf(ffi.PyAsyncIterable);
+    expect(c).not.toBeInstanceOf(ffi.PyAsyncIterator);
+    for await (const v of c) seen.push(v);
+    c.destroy();
+    expect(seen).toEqual([0, 1, 2, 0, 1]);
+  });
+  test("next/asend, throw and return on an async generator", async () => {
+    py.runPython(`
+async def echo():
+    got = None
+    while True:
+        try:
+            got = yield got
+        except ValueError as e:
+            got = f"caught {e}"
+`);
+    const g = py.runPython("echo()");
+    expect(await g.next()).toEqual({ done: false, value: undefined });
+    expect(await g.next("hi")).toEqual({ done: false, value: "hi" });
+    expect(await g.throw(py.runPython("ValueError('v')"))).toEqual({ done: false, value: "caught v" });
+    expect(await g.return(7)).toEqual({ done: true, value: 7 });
+    expect(await g.next()).toEqual({ done: true, value: undefined });
+    g.destroy();
+  });
+  test("an exception inside async iteration rejects with PythonError", async () => {
+    const g = py.runPython("async def boom():\n  yield 1\n  raise KeyError('k')\nboom()");
+    const seen: number[] = [];
+    await expect((async () => {
+      for await (const v of g) seen.push(v);
+    })()).rejects.toThrow(/KeyError/);
+    expect(seen).toEqual([1]);
+    g.destroy();
+  });
+});
+
 describe("lifetime", () => {
   const MEMBERS: Array<[string, string, (p: any) => unknown]> = [
     ["type", "[1]", (p) => p.type],

@@ -101,3 +101,32 @@ def seq_pop(seq, index):
 
 def seq_reverse(seq):
     seq.reverse()
+
+
+async def anext_step(it, arg=None):
+    try:
+        if arg is None:
+            return False, await it.__anext__()
+        return False, await it.asend(arg)
+    except StopAsyncIteration:
+        return True, None
+
+
+async def agen_throw(gen, exc):
+    try:
+        return False, await gen.athrow(_as_exception(exc))
+    except StopAsyncIteration:
+        return True, None
+
+
+async def agen_return(gen, value):
+    # As gen_return, for async generators: close unless the generator yields again.
+    try:
+        yielded = await gen.athrow(GeneratorExit)
+    except (GeneratorExit, StopAsyncIteration):
+        return True, value
+    return False, yielded
+
+
+def aiter_of(obj):
+    return aiter(obj)

@@ -49,7 +49,8 @@ export const handler: ProxyHandler<any> = {
       return Reflect.get(target, prop, receiver);
     }
     if (prop.startsWith("$")) return coreOf(target).proxy_getattr(idOf(target), prop.slice(1));
-    if (isJsMember(target, prop)) return Reflect.get(target, prop, receiver);
+    // Getters run with the target as `this`: its state is an own property there, with no trap.
+    if (isJsMember(target, prop)) return Reflect.get(target, prop, target);
     if (isIndex(target, prop)) return coreOf(target).proxy_getitem(idOf(target), Number(prop));
     return coreOf(target).proxy_getattr(idOf(target), prop);
   },

@@ -78,7 +78,8 @@ impl Core {
     pub fn proxy_getattr(&self, id: f64, name: &str) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
-            match obj.get_attr(&vm.ctx.new_str(name), vm) {
+            // Interned: attribute names are few and reused, and an interned key skips rehashing.
+            match obj.get_attr(vm.ctx.intern_str(name), vm) {
                 Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
                 Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(JsValue::UNDEFINED),
                 Err(e) => Err(e),

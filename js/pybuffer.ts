@@ -102,7 +102,7 @@ export class PyBufferView {
       }
       ctor = parsed.ctor;
     } else if (type !== "dataview") {
-      ctor = BY_TYPE[type];
+      ctor = Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type] : undefined;
       if (!ctor) throw new Error(`Unknown type ${type}`);
     }
     const unit = ctor ? ctor.BYTES_PER_ELEMENT : 1;
@@ -138,7 +138,6 @@ export class PyBufferView {
 }
 
 export function getBuffer(proxy: object, type?: BufferType): PyBufferView {
-  if (type !== undefined && type !== "dataview" && !(type in BY_TYPE)) throw new Error(`Unknown type ${type}`);
   const core = coreOf(proxy);
   const d = core.proxy_get_buffer(idOf(proxy)) as unknown as Description;
   try {

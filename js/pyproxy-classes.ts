@@ -1,6 +1,7 @@
 // The PyProxy classes: one per Python protocol, as Pyodide's `pyodide.ffi` has them. A proxy's
-// prototype is built from the classes its type flags select (see classFor in pyproxy.ts);
-// `instanceof` answers from the flags, so it holds for every combination.
+// prototype is built from the classes its type flags select (PROTOCOLS below, used by
+// prototypeFor in pyproxy.ts); `instanceof` answers from the flags, so it holds for every
+// combination.
 
 import { callProxy, handler } from "./pyproxy-handler.js";
 import {
@@ -17,6 +18,7 @@ import {
 } from "./proxy-state.js";
 import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
 import * as F from "./typeflags.js";
+import type { Core } from "./wasm/core.js";
 
 /** Options of `toJs` (the conversion issue adds the rest of Pyodide's set). */
 export interface ToJsOptions {
@@ -26,10 +28,6 @@ export interface ToJsOptions {
 
 /** Every PyProxy is an instance of this class (checked by flags, so callables pass too). */
 export class PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return isPyProxy(v);
-  }
-
   /** The Python type's name, e.g. "list". */
   get type(): string {
     return coreOf(this).proxy_type(idOf(this));
@@ -79,9 +77,6 @@ export class PyProxy {
 
 /** Objects with `__len__`. */
 export class PyProxyWithLength extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.HAS_LENGTH);
-  }
   /** `len(obj)`; read-only. */
   get length(): number {
     return coreOf(this).proxy_len(idOf(this));
@@ -90,9 +85,6 @@ export class PyProxyWithLength extends PyProxy {
 
 /** Objects with `__getitem__`. */
 export class PyProxyWithGet extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.HAS_GET);
-  }
   /** `obj[key]`; a missing key (KeyError, IndexError) gives `undefined`. */
   get(key: any): any {
     return coreOf(this).proxy_getitem(idOf(this), key);
@@ -101,9 +93,6 @@ export class PyProxyWithGet extends PyProxy {
 
 /** Objects with `__setitem__` or `__delitem__`. */
 export class PyProxyWithSet extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.HAS_SET);
-  }
   /** `obj[key] = value`. */
   set(key: any, value: any): void {
     coreOf(this).proxy_setitem(idOf(this), key, value);
@@ -116,9 +105,6 @@ export class PyProxyWithSet extends PyProxy {
 
 /** Objects with `__contains__`. */
 export class PyProxyWithHas extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.HAS_CONTAINS);
-  }
   /** `key in obj`. */
   has(key: any): boolean {
     return coreOf(this).proxy_contains(idOf(this), key);
@@ -127,9 +113,6 @@ export class PyProxyWithHas extends PyProxy {
 
 /** Objects with `__iter__` (or `__next__`): usable in `for (const x of proxy)`. */
 export class PyIterable extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_ITERABLE);
-  }
   /** Iterates `iter(obj)`; the Python iterator is released when the loop ends. */
   *[Symbol.iterator](): Iterator<any, any, any> {
     const core = coreOf(this);
@@ -150,9 +133,6 @@ export class PyIterable extends PyProxy {
 
 /** Python iterators (`__next__`): JS iterators too. */
 export class PyIterator extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_ITERATOR);
-  }
   [Symbol.iterator](): this {
     return this;
   }
@@ -166,9 +146,6 @@ export class PyIterator extends PyProxy {
 
 /** Python generators: `throw` and `return` as well as `next`. */
 export class PyGenerator extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_GENERATOR);
-  }
   /** Raises `exc` inside the generator (a JS error arrives as a JsException). */
   throw(exc: any): IteratorResult<any, any> {
     const core = coreOf(this);
@@ -183,13 +160,18 @@ export class PyGenerator extends PyProxy {
   }
 }
 
+/** Runs a Python awaitable as an asyncio task on the JS event loop; settles with its outcome. */
+export function settle(core: Core, awaitable: object): Promise<any> {
+  return new Promise((resolve, reject) => core.call_boot("settle", [awaitable, resolve, reject]));
+}
+
 /** Runs helper `name` (an `async def` returning `(done, value)`) and awaits it as a JS result. */
 async function asyncStep(p: object, name: string, args: unknown[]): Promise<IteratorResult<any, any>> {
   const core = coreOf(p);
-  const coro = core.proxy_helper(name, idOf(p), args, false) as PyProxy;
+  const coro = core.proxy_helper(name, idOf(p), args, 0) as PyProxy;
   let pair: any;
   try {
-    pair = await new Promise((resolve, reject) => core.call_boot("settle", [coro, resolve, reject]));
+    pair = await settle(core, coro);
   } finally {
     coro.destroy();
   }
@@ -202,12 +184,9 @@ async function asyncStep(p: object, name: string, args: unknown[]): Promise<Iter
 
 /** Objects with `__aiter__`: usable in `for await (const x of proxy)`. */
 export class PyAsyncIterable extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_ASYNC_ITERABLE);
-  }
   /** Iterates `aiter(obj)`; the Python iterator is released when the loop ends. */
   async *[Symbol.asyncIterator](): AsyncIterator<any, any, any> {
-    const it = coreOf(this).proxy_helper("aiter_of", idOf(this), [], false);
+    const it = coreOf(this).proxy_helper("aiter_of", idOf(this), [], 0);
     if (!isPyProxy(it)) throw new TypeError("aiter() did not return a Python async iterator");
     try {
       for (;;) {
@@ -223,9 +202,6 @@ export class PyAsyncIterable extends PyProxy {
 
 /** Objects with `__anext__`: JS async iterators too. */
 export class PyAsyncIterator extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_ASYNC_ITERATOR);
-  }
   [Symbol.asyncIterator](): this {
     return this;
   }
@@ -237,9 +213,6 @@ export class PyAsyncIterator extends PyProxy {
 
 /** Python async generators: `throw` and `return` as well as `next`. */
 export class PyAsyncGenerator extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_ASYNC_GENERATOR);
-  }
   /** Raises `exc` inside the generator (a JS error arrives as a JsException). */
   throw(exc: any): Promise<IteratorResult<any, any>> {
     return asyncStep(this, "agen_throw", [exc]);
@@ -253,17 +226,12 @@ export class PyAsyncGenerator extends PyProxy {
 /** The promise that runs an awaitable once (as an asyncio task) and settles with its result. */
 function promiseOf(p: PyProxy): Promise<any> {
   const s = stateOf(p);
-  s.promise ??= new Promise((resolve, reject) => {
-    s.ctx.core.call_boot("settle", [p, resolve, reject]);
-  });
+  s.promise ??= settle(s.ctx.core, p);
   return s.promise;
 }
 
 /** Coroutines, futures, tasks and other objects with `__await__`: JS thenables. */
 export class PyAwaitable extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_AWAITABLE);
-  }
   then<T = any, E = never>(
     onFulfilled?: ((value: any) => T | PromiseLike<T>) | null,
     onRejected?: ((reason: any) => E | PromiseLike<E>) | null,
@@ -280,9 +248,6 @@ export class PyAwaitable extends PyProxy {
 
 /** Objects with the buffer protocol (bytes, bytearray, memoryview, array.array). */
 export class PyBuffer extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_BUFFER);
-  }
   /**
    * A view of the object's memory without a copy. `type` overrides the typed array the
    * format would pick ("i8", "u8", "u8clamped", "i16", "u16", "i32", "u32", "i64", "u64",
@@ -308,10 +273,6 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Python callables: JS functions (`typeof` "function", `instanceof Function`). */
 export class PyCallable extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_CALLABLE);
-  }
-
   /** Calls with positional arguments; the last argument is an object of keyword arguments. */
   callKwargs(...args: any[]): any {
     if (args.length === 0) {
@@ -359,9 +320,6 @@ export class PyCallable extends PyProxy {
 
 /** `collections.abc.Sequence` objects (list, tuple, range, ...): JS array-like reading methods. */
 export class PySequence extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_SEQUENCE);
-  }
   get [Symbol.isConcatSpreadable](): boolean {
     return true;
   }
@@ -433,34 +391,31 @@ export class PySequence extends PyProxy {
 
 /** `collections.abc.MutableSequence` objects (list, ...): JS array-mutating methods. */
 export class PyMutableSequence extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_MUTABLE_SEQUENCE);
-  }
   reverse(): this {
-    coreOf(this).proxy_helper("seq_reverse", idOf(this), [], false);
+    coreOf(this).proxy_helper("seq_reverse", idOf(this), [], 0);
     return this;
   }
   /** JS `sort`: without a comparator, by string order with `undefined`/`None` last. */
   sort(compare?: (a: any, b: any) => number): this {
-    coreOf(this).proxy_helper("seq_sort", idOf(this), compare === undefined ? [] : [compare], false);
+    coreOf(this).proxy_helper("seq_sort", idOf(this), compare === undefined ? [] : [compare], 0);
     return this;
   }
   splice(start?: number, deleteCount?: number, ...items: any[]): any[] {
     if (arguments.length === 0) return [];
     const args = arguments.length === 1 ? [start] : [start, deleteCount, ...items];
-    return coreOf(this).proxy_helper("seq_splice", idOf(this), args, true);
+    return coreOf(this).proxy_helper("seq_splice", idOf(this), args, 1);
   }
   push(...items: any[]): number {
-    return coreOf(this).proxy_helper("seq_push", idOf(this), items, false);
+    return coreOf(this).proxy_helper("seq_push", idOf(this), items, 0);
   }
   pop(): any {
-    return coreOf(this).proxy_helper("seq_pop", idOf(this), [-1], false);
+    return coreOf(this).proxy_helper("seq_pop", idOf(this), [-1], 0);
   }
   shift(): any {
-    return coreOf(this).proxy_helper("seq_pop", idOf(this), [0], false);
+    return coreOf(this).proxy_helper("seq_pop", idOf(this), [0], 0);
   }
   unshift(...items: any[]): number {
-    return coreOf(this).proxy_helper("seq_unshift", idOf(this), items, false);
+    return coreOf(this).proxy_helper("seq_unshift", idOf(this), items, 0);
   }
   copyWithin(target: number, start?: number, end?: number): this {
     (Array.prototype.copyWithin as Function).call(this, target, start, end);
@@ -474,9 +429,36 @@ export class PyMutableSequence extends PyProxy {
 
 /** Exactly `dict`: the get/set/has/length/iteration members together. */
 export class PyDict extends PyProxy {
-  static [Symbol.hasInstance](v: unknown): boolean {
-    return hasFlags(v, F.IS_DICT);
-  }
+}
+
+/**
+ * Each protocol's flag and class, in the order their members are copied into a prototype (a
+ * later class's member wins: an iterator's own `[Symbol.iterator]` over the iterable's).
+ */
+export const PROTOCOLS: ReadonlyArray<readonly [number, Function]> = [
+  [0, PyProxy],
+  [F.HAS_LENGTH, PyProxyWithLength],
+  [F.HAS_GET, PyProxyWithGet],
+  [F.HAS_SET, PyProxyWithSet],
+  [F.HAS_CONTAINS, PyProxyWithHas],
+  [F.IS_ITERABLE, PyIterable],
+  [F.IS_ITERATOR, PyIterator],
+  [F.IS_GENERATOR, PyGenerator],
+  [F.IS_ASYNC_ITERABLE, PyAsyncIterable],
+  [F.IS_ASYNC_ITERATOR, PyAsyncIterator],
+  [F.IS_ASYNC_GENERATOR, PyAsyncGenerator],
+  [F.IS_AWAITABLE, PyAwaitable],
+  [F.IS_BUFFER, PyBuffer],
+  [F.IS_CALLABLE, PyCallable],
+  [F.IS_SEQUENCE, PySequence],
+  [F.IS_MUTABLE_SEQUENCE, PyMutableSequence],
+  [F.IS_DICT, PyDict],
+];
+
+// `x instanceof PyDict` asks the proxy's flags, not its prototype chain (the prototype is a
+// combination, and callables must stay `instanceof Function`).
+for (const [flag, cls] of PROTOCOLS) {
+  Object.defineProperty(cls, Symbol.hasInstance, { value: (v: unknown) => hasFlags(v, flag) });
 }
 
 // What the flag-selected classes add, for TypeScript (the JS side copies the members at run time).

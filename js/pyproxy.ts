@@ -2,53 +2,13 @@
 // the proxy holds its id. One JS prototype per flag set (cached), combined from one class per
 // Python protocol, as Pyodide does; the Proxy handler sends other names to Python.
 
-import {
-  PyAsyncGenerator,
-  PyAsyncIterable,
-  PyAsyncIterator,
-  PyAwaitable,
-  PyBuffer,
-  PyCallable,
-  PyDict,
-  PyGenerator,
-  PyIterable,
-  PyIterator,
-  PyMutableSequence,
-  PyProxy,
-  PyProxyWithGet,
-  PyProxyWithHas,
-  PyProxyWithLength,
-  PyProxyWithSet,
-  PySequence,
-} from "./pyproxy-classes.js";
+import { PROTOCOLS, type PyProxy } from "./pyproxy-classes.js";
 import { handler } from "./pyproxy-handler.js";
 import { freshProps, idOf, makeProxy, stateOf, type ProxyContext } from "./proxy-state.js";
 import * as F from "./typeflags.js";
 
 export * from "./pyproxy-classes.js";
 export { isPyProxy, DESTROYED_MESSAGE, type ProxyContext } from "./proxy-state.js";
-
-// In copy order: a later class's member wins (an iterator's own `[Symbol.iterator]` over the
-// iterable's, a generator's `return` over nothing).
-const CLASSES: Array<[number, Function]> = [
-  [0, PyProxy],
-  [F.HAS_LENGTH, PyProxyWithLength],
-  [F.HAS_GET, PyProxyWithGet],
-  [F.HAS_SET, PyProxyWithSet],
-  [F.HAS_CONTAINS, PyProxyWithHas],
-  [F.IS_ITERABLE, PyIterable],
-  [F.IS_ITERATOR, PyIterator],
-  [F.IS_GENERATOR, PyGenerator],
-  [F.IS_ASYNC_ITERABLE, PyAsyncIterable],
-  [F.IS_ASYNC_ITERATOR, PyAsyncIterator],
-  [F.IS_ASYNC_GENERATOR, PyAsyncGenerator],
-  [F.IS_AWAITABLE, PyAwaitable],
-  [F.IS_BUFFER, PyBuffer],
-  [F.IS_CALLABLE, PyCallable],
-  [F.IS_SEQUENCE, PySequence],
-  [F.IS_MUTABLE_SEQUENCE, PyMutableSequence],
-  [F.IS_DICT, PyDict],
-];
 
 const prototypes = new Map<number, object>();
 
@@ -57,7 +17,7 @@ function prototypeFor(flags: number): object {
   if (prototype) return prototype;
   // Callable proxies inherit from Function.prototype, so `instanceof Function` holds.
   prototype = Object.create((flags & F.IS_CALLABLE) !== 0 ? Function.prototype : Object.prototype) as object;
-  for (const [flag, cls] of CLASSES) {
+  for (const [flag, cls] of PROTOCOLS) {
     if ((flags & flag) !== flag) continue;
     for (const key of Reflect.ownKeys(cls.prototype)) {
       if (key === "constructor") continue;

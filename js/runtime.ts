@@ -3,7 +3,7 @@
 import { FSError, PythonError } from "./errors.js";
 import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
-import { createPyProxy, isPyProxy, markDestroyed, proxyId, type ProxyContext, type PyProxy } from "./pyproxy.js";
+import { createPyProxy, isPyProxy, markDestroyed, proxyId, settle, type ProxyContext, type PyProxy } from "./pyproxy.js";
 import { Core } from "./wasm/core.js";
 
 export interface LoadPythonOptions {
@@ -103,19 +103,13 @@ export class PythonRuntime {
   /** As `runPython`, with top-level `await` allowed; resolves once the code has finished. */
   async runPythonAsync(code: string, options: RunOptions = {}): Promise<any> {
     const globals = options.globals === undefined ? undefined : this.#namespaceId(options.globals);
-    const result = this.#core.run(code, globals, options.filename ?? "<exec>", true);
-    if (!isPyProxy(result) || !this.#isCoroutine(result)) return result;
+    // The core returns a coroutine that runs the code; it settles like any awaitable.
+    const running = this.#core.run(code, globals, options.filename ?? "<exec>", true) as PyProxy;
     try {
-      return await new Promise((resolve, reject) => {
-        this.#core.call_boot("settle", [result, resolve, reject]);
-      });
+      return await settle(this.#core, running);
     } finally {
-      result.destroy();
+      running.destroy();
     }
-  }
-
-  #isCoroutine(p: PyProxy): boolean {
-    return p.type === "coroutine";
   }
 
   #namespaceId(globals: PyProxy): number {

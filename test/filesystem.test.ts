@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { FSError, type PythonRuntime } from "../dist/index.js";
-import { startPython } from "./helpers.js";
+import { startPython, thrown } from "./helpers.js";
 
 let py: PythonRuntime;
 beforeAll(async () => {
@@ -133,12 +133,7 @@ describe("files from JavaScript (py.FS)", () => {
     expect(py.FS.exists("/work/a/b")).toBe(false);
   });
   test("errors are FSErrors naming the path and the cause", () => {
-    let caught: any;
-    try {
-      py.FS.readFile("/no/such/file");
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrown(() => py.FS.readFile("/no/such/file"));
     expect(caught).toBeInstanceOf(FSError);
     expect(caught).toBeInstanceOf(Error);
     expect(caught.code).toBe("ENOENT");

@@ -23,3 +23,28 @@ export async function collectGarbage(): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** What `fn` throws (fails the test if it returns normally). */
+export function thrown(fn: () => unknown): any {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the call to throw");
+}
+
+/**
+ * Runs `code` `n` times and drops every result without `destroy()`; returns the live PyProxy
+ * count before, right after, and after garbage collection.
+ */
+export async function dropProxies(py: PythonRuntime, code: string, n: number): Promise<{ before: number; held: number; after: number }> {
+  await collectGarbage();
+  const before = py.stats().pyproxies;
+  (() => {
+    for (let i = 0; i < n; i++) py.runPython(code);
+  })();
+  const held = py.stats().pyproxies;
+  await collectGarbage();
+  return { before, held, after: py.stats().pyproxies };
+}

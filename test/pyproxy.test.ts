@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { ffi, PythonError, type PythonRuntime } from "../dist/index.js";
-import { collectGarbage, startPython } from "./helpers.js";
+import { dropProxies, startPython, thrown } from "./helpers.js";
 
 let py: PythonRuntime;
 beforeAll(async () => {
@@ -315,13 +315,7 @@ def catcher():
     const h = py.runPython("catcher()");
     h.next();
     const err = new RangeError("from js");
-    let thrown: unknown;
-    try {
-      h.throw(err);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBe(err); // the JsException carries the JS error back out
+    expect(thrown(() => h.throw(err))).toBe(err); // the JsException carries the JS error back out
     g.destroy();
     h.destroy();
   });
@@ -369,12 +363,7 @@ describe("calls", () => {
   });
   test("a Python exception in a call is a PythonError kept in sys.last_value", () => {
     const f = py.runPython("def f():\n  raise KeyError('nope')\nf");
-    let err: any;
-    try {
-      f();
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => f());
     expect(err).toBeInstanceOf(PythonError);
     expect(err.type).toBe("KeyError");
     expect(err.message).toMatch(/^Traceback \(most recent call last\):\n  File "<exec>", line 2, in f\n/);
@@ -520,14 +509,9 @@ describe("lifetime", () => {
     expect(() => use(p)).toThrow(/^Object has already been destroyed/);
   });
   test("a proxy dropped without destroy() is freed after gc()", async () => {
-    await collectGarbage();
-    const before = py.stats().pyproxies;
-    (() => {
-      for (let i = 0; i < 10; i++) py.runPython("[object()]");
-    })();
-    expect(py.stats().pyproxies).toBe(before + 10);
-    await collectGarbage();
-    expect(py.stats().pyproxies).toBe(before);
+    const { before, held, after } = await dropProxies(py, "[object()]", 10);
+    expect(held).toBe(before + 10);
+    expect(after).toBe(before);
   });
   test("10,000 create/use/destroy cycles leave the counters at baseline", () => {
     const before = py.stats();

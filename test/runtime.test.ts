@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { ffi, loadPython, PythonError, type PythonRuntime } from "../dist/index.js";
-import { collectGarbage, startPython, type Captured } from "./helpers.js";
+import { dropProxies, startPython, thrown, type Captured } from "./helpers.js";
 
 let c: Captured;
 let py: PythonRuntime;
@@ -99,12 +99,7 @@ describe("implicit conversions JS -> Python", () => {
 
 describe("errors", () => {
   test("a Python exception is a PythonError with type and traceback", () => {
-    let caught: any;
-    try {
-      py.runPython("def f():\n    raise ValueError('boom')\nf()");
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrown(() => py.runPython("def f():\n    raise ValueError('boom')\nf()"));
     expect(caught).toBeInstanceOf(PythonError);
     expect(caught).toBeInstanceOf(ffi.PythonError);
     expect(caught).toBeInstanceOf(Error);
@@ -133,12 +128,7 @@ r`);
     py.globals.set("thrower", () => {
       throw err;
     });
-    let caught: unknown;
-    try {
-      py.runPython("thrower()");
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrown(() => py.runPython("thrower()"));
     expect(caught).toBe(err);
     py.globals.delete("thrower");
   });
@@ -226,14 +216,9 @@ describe("PyProxy basics", () => {
     py.globals.delete("keep");
   });
   test("a proxy dropped without destroy() is freed by the FinalizationRegistry", async () => {
-    await collectGarbage();
-    const before = py.stats().pyproxies;
-    (() => {
-      for (let i = 0; i < 50; i++) py.runPython("object()");
-    })();
-    expect(py.stats().pyproxies).toBeGreaterThanOrEqual(before + 50);
-    await collectGarbage();
-    expect(py.stats().pyproxies).toBe(before);
+    const { before, held, after } = await dropProxies(py, "object()", 50);
+    expect(held).toBeGreaterThanOrEqual(before + 50);
+    expect(after).toBe(before);
   });
 });
 

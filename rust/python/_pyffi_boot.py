@@ -151,7 +151,7 @@ def _compile_expression(source, filename, flags):
 
 def run_code(source, globals, filename="<exec>", allow_await=False):
     """Runs `source` in `globals`; returns the value of a final expression, else None.
-    With `allow_await`, returns a coroutine when the code awaits at top level."""
+    With `allow_await`, returns a coroutine that runs the code (top-level `await` allowed)."""
     _invalidate_finder_caches()  # files written from JS since the last run must be importable
     flags = _PyCF_ALLOW_TOP_LEVEL_AWAIT if allow_await else 0
     body = None
@@ -164,9 +164,9 @@ def run_code(source, globals, filename="<exec>", allow_await=False):
             last = _ast.Expression(tree.body.pop().value)
         body = compile(tree, filename, "exec", flags, dont_inherit=True)
         tail = compile(last, filename, "eval", flags, dont_inherit=True) if last is not None else None
+    if allow_await:
+        return _run_async(body, tail, globals)
     try:
-        if ((body.co_flags if body else 0) | (tail.co_flags if tail else 0)) & _CO_COROUTINE:
-            return _run_async(body, tail, globals)
         if body is not None:
             exec(body, globals)
         return eval(tail, globals) if tail is not None else None

@@ -10,7 +10,7 @@ use crate::to_js::{Converter, ToJsOptions};
 use js_sys::{Array, Object, Reflect};
 use rustpython_vm::{
     AsObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyBaseExceptionRef, PyList, PyTuple},
+    builtins::{PyBaseExceptionRef, PyStrInterned, PyTuple},
     function::{FuncArgs, KwArgs},
     protocol::{PyIter, PyIterReturn},
 };
@@ -34,9 +34,15 @@ fn call_args(rt: &RuntimeState, args: &Array, kwargs: &JsValue, vm: &VirtualMach
     Ok(FuncArgs::new(positional, KwArgs::new(named.into_iter().collect())))
 }
 
+/// An attribute name from JS, interned: names are few and reused, and an interned key is neither
+/// allocated nor rehashed on each access.
+fn attr_name(name: &str, vm: &VirtualMachine) -> &'static PyStrInterned {
+    vm.ctx.intern_str(name)
+}
+
 /// The frozen module of Python-side helpers for the protocols that are simplest in Python.
 fn helper(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    vm.import("_pyffi_proxy", 0)?.get_attr(&vm.ctx.new_str(name), vm)
+    vm.import("_pyffi_proxy", 0)?.get_attr(attr_name(name, vm), vm)
 }
 
 #[wasm_bindgen]
@@ -78,8 +84,7 @@ impl Core {
     pub fn proxy_getattr(&self, id: f64, name: &str) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
-            // Interned: attribute names are few and reused, and an interned key skips rehashing.
-            match obj.get_attr(vm.ctx.intern_str(name), vm) {
+            match obj.get_attr(attr_name(name, vm), vm) {
                 Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
                 Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(JsValue::UNDEFINED),
                 Err(e) => Err(e),
@@ -90,16 +95,16 @@ impl Core {
     pub fn proxy_setattr(&self, id: f64, name: &str, value: JsValue) -> Result<(), JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
-            obj.set_attr(&vm.ctx.new_str(name), js_to_py(rt, value, vm)?, vm)
+            obj.set_attr(attr_name(name, vm), js_to_py(rt, value, vm)?, vm)
         })
     }
 
     pub fn proxy_delattr(&self, id: f64, name: &str) -> Result<(), JsValue> {
-        self.entry(|_rt, vm| self.object(id, vm)?.del_attr(&vm.ctx.new_str(name), vm))
+        self.entry(|_rt, vm| self.object(id, vm)?.del_attr(attr_name(name, vm), vm))
     }
 
     pub fn proxy_hasattr(&self, id: f64, name: &str) -> Result<bool, JsValue> {
-        self.entry(|_rt, vm| self.object(id, vm)?.has_attr(&vm.ctx.new_str(name), vm))
+        self.entry(|_rt, vm| self.object(id, vm)?.has_attr(attr_name(name, vm), vm))
     }
 
     pub fn proxy_dir(&self, id: f64) -> Result<Array, JsValue> {
@@ -204,22 +209,12 @@ impl Core {
         })
     }
 
-    /// Runs helper `name(obj, *args)` from `_pyffi_proxy`. With `spread`, a list or tuple result
-    /// comes back as a JS Array of its items (each converted implicitly).
-    pub fn proxy_helper(&self, name: &str, id: f64, args: Array, spread: bool) -> Result<JsValue, JsValue> {
+    /// Runs helper `name(obj, *args)` from `_pyffi_proxy`; the result converts as `toJs` with
+    /// `depth` (0: the implicit rules; 1: a returned list becomes an Array of its items).
+    pub fn proxy_helper(&self, name: &str, id: f64, args: Array, depth: i32) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let result = self.run_helper(rt, name, id, &args, vm)?;
-            if spread {
-                let items = match (result.downcast_ref::<PyList>(), result.downcast_ref::<PyTuple>()) {
-                    (Some(l), _) => Some(l.borrow_vec().to_vec()),
-                    (_, Some(t)) => Some(t.as_slice().to_vec()),
-                    _ => None,
-                };
-                if let Some(items) = items {
-                    return Ok(items.iter().map(|v| py_to_js(rt, v, &mut Lifetime::Owned, vm)).collect::<Array>().into());
-                }
-            }
-            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+            Ok(Converter::new(rt, vm).convert(&result, &ToJsOptions { depth }))
         })
     }
 

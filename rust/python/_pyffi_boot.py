@@ -79,8 +79,10 @@ def _install_time():
         In async code use `await asyncio.sleep()`, which lets the page run meanwhile."""
         if secs < 0:
             raise ValueError("sleep length must be non-negative")
-        end = monotonic() + secs
-        while monotonic() < end:
+        # Compare elapsed time, not `start + secs`: the sum rounds, and a caller measuring
+        # `monotonic() - start` must never see less than it asked for.
+        start = monotonic()
+        while monotonic() - start < secs:
             pass
 
     for name, fn in (("monotonic", monotonic), ("perf_counter", monotonic), ("process_time", monotonic),

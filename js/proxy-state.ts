@@ -5,6 +5,8 @@ import type { Core } from "./wasm/core.js";
 
 /** Registered so the core's JS helpers (rust/src/js/helpers.js) can read the id too. */
 export const ID = Symbol.for("@pkg/ffi.pyproxy.id");
+/** True on a `create_proxy(..., roundtrip=True)` proxy: it returns to Python as its JsDoubleProxy. */
+export const ROUNDTRIP = Symbol.for("@pkg/ffi.pyproxy.roundtrip");
 export const STATE = Symbol("pyproxy.state");
 export const PROPS = Symbol("pyproxy.props");
 
@@ -38,6 +40,8 @@ export interface ProxyProps {
   captureThis: boolean;
   /** Keeps the proxy an alias was made from reachable, so its finalizer waits for the alias. */
   owner?: object;
+  /** Made by `create_proxy(..., roundtrip=True)` (see ROUNDTRIP). */
+  roundtrip?: boolean;
 }
 
 export function stateOf(p: object): ProxyState {

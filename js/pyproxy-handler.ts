@@ -2,7 +2,7 @@
 // Python attributes; `$name` forces the Python attribute; sequences also answer numeric keys.
 
 import { PythonError } from "./errors.js";
-import { coreOf, ID, idOf, propsOf, STATE, type ProxyState } from "./proxy-state.js";
+import { coreOf, ID, idOf, propsOf, ROUNDTRIP, STATE, type ProxyState } from "./proxy-state.js";
 import * as F from "./typeflags.js";
 
 // Own properties every function has: on a callable proxy they must not hide Python attributes.
@@ -46,6 +46,7 @@ export const handler: ProxyHandler<any> = {
         const s: ProxyState = target[STATE];
         return s.destroyed === undefined ? s.id : -1;
       }
+      if (prop === ROUNDTRIP) return propsOf(target).roundtrip === true;
       return Reflect.get(target, prop, receiver);
     }
     if (prop.startsWith("$")) return coreOf(target).proxy_getattr(idOf(target), prop.slice(1));

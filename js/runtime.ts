@@ -3,7 +3,9 @@
 import { FSError, PythonError } from "./errors.js";
 import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
-import { createPyProxy, isPyProxy, markDestroyed, proxyId, settle, type ProxyContext, type PyProxy } from "./pyproxy.js";
+import { createPyProxy, isPyProxy, markDestroyed, proxyId, settle, type ProxyContext, type PyCallable, type PyProxy } from "./pyproxy.js";
+import { onceCallable } from "./once-callable.js";
+import { propsOf } from "./proxy-state.js";
 import { Core } from "./wasm/core.js";
 
 export interface LoadPythonOptions {
@@ -17,6 +19,12 @@ export interface LoadPythonOptions {
   files?: Record<string, string | Uint8Array> | Array<{ path: string; data: string | Uint8Array }>;
   /** Where the `.wasm` file is (default: next to this module). */
   wasmUrl?: string | URL;
+  /**
+   * How long PyProxies made for the arguments of a JS call live. `"manual"` (default, as in
+   * Pyodide): until the call returns; keep one with `create_proxy`. `"auto"` (PyScript's
+   * `experimental_create_proxy = "auto"`): until JS drops it (FinalizationRegistry).
+   */
+  createProxy?: "manual" | "auto";
 }
 
 export interface RunOptions {
@@ -69,9 +77,16 @@ export class PythonRuntime {
     const stderr = options.stderr ?? ((line: string) => console.warn(line));
     const registry = new FinalizationRegistry<number>((id) => ctx.core.proxy_release(id));
     const ctx = { registry } as ProxyContext;
+    const createProxy = options.createProxy ?? "manual";
+    if (createProxy !== "manual" && createProxy !== "auto") {
+      throw new TypeError(`loadPython: createProxy must be "manual" or "auto", not ${JSON.stringify(createProxy)}`);
+    }
     const hooks = {
       newProxy: (id: number, flags: number, borrowed: boolean) => createPyProxy(ctx, id, flags, borrowed),
       markDestroyed,
+      markRoundtrip: (proxy: PyProxy) => void (propsOf(proxy).roundtrip = true),
+      captureThis: (proxy: PyCallable) => proxy.captureThis(),
+      onceCallable,
       pythonError: (type: string, message: string) => new PythonError(type, message),
       fsError: (errno: number, code: string, message: string, op: string, path: string) =>
         new FSError(errno, code, message, op, path),
@@ -88,7 +103,7 @@ export class PythonRuntime {
         else setTimeout(run, delayMs);
       },
     };
-    this.#core = new Core(hooks as any, { ...(options.env ?? {}) }, normalizeFiles(options.files) as any);
+    this.#core = new Core(hooks as any, { ...(options.env ?? {}) }, normalizeFiles(options.files) as any, createProxy === "auto");
     ctx.core = this.#core;
     this.#ctx = ctx;
     this.FS = new FileSystem(this.#core);

@@ -13,11 +13,18 @@ _js_modules = {}
 
 
 class JsException(Exception):
-    """A JavaScript value thrown into Python. `js_error` is the thrown value itself."""
+    """A JavaScript value thrown into Python. `js_error` is the thrown value itself; `name`,
+    `message` and `stack` are its properties. Errors whose JS name is not plain "Error" get a
+    subclass named after it (`JsTypeError`, `JsRangeError`, ...), so `except` can tell them apart."""
 
-    def __init__(self, js_error):
+    def __new__(cls, js_error=None, *args):
+        if cls is JsException and js_error is not None:
+            cls = _js_exception_class(_pyffi.error_parts(js_error)[0])
+        return super().__new__(cls, js_error, *args)
+
+    def __init__(self, js_error=None, *args):
         self.js_error = js_error
-        name, message = _pyffi.error_parts(js_error)
+        name, message = _pyffi.error_parts(js_error) if js_error is not None else ("Error", "")
         super().__init__(f"{name}: {message}")
 
     @property
@@ -31,6 +38,19 @@ class JsException(Exception):
     @property
     def stack(self):
         return getattr(self.js_error, "stack", None)
+
+
+_js_exception_classes = {}
+
+
+def _js_exception_class(name):
+    if name == "Error" or not name.isidentifier():
+        return JsException
+    cls = _js_exception_classes.get(name)
+    if cls is None:
+        cls = type("Js" + name, (JsException,), {"__module__": "pyodide.ffi"})
+        _js_exception_classes[name] = cls
+    return cls
 
 
 JsException.__module__ = "pyodide.ffi"

@@ -3,10 +3,10 @@
 //! a `JsException` carrying the thrown value.
 
 use crate::js_imports;
-use crate::jsproxy::JsProxy;
+use crate::jsproxy::{JsProxy, wrap_js};
 use crate::state::RuntimeState;
 use rustpython_vm::{
-    AsObject, PyPayload, VirtualMachine,
+    AsObject, VirtualMachine,
     builtins::{PyBaseException, PyBaseExceptionRef, PyStr},
 };
 use wasm_bindgen::JsValue;
@@ -56,7 +56,10 @@ pub fn js_error_to_py(rt: &RuntimeState, err: JsValue, vm: &VirtualMachine) -> P
         let text = format!("{}: {}", js_imports::error_name(&err), js_imports::error_message(&err));
         return vm.new_runtime_error(text);
     };
-    let proxy = JsProxy::wrap(rt, err, JsValue::UNDEFINED).into_ref(&vm.ctx);
+    let proxy = match wrap_js(rt, err, vm) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
     match cls.call((proxy,), vm) {
         Ok(obj) => match obj.downcast::<PyBaseException>() {
             Ok(exc) => exc,

@@ -1,10 +1,10 @@
 //! Implicit JS -> Python conversion (the seeds' table): primitives by value, a PyProxy unwrapped
-//! to its Python object, anything else a JsProxy.
+//! to its Python object, anything else a JsProxy of the class for its capabilities.
 
-use crate::jsproxy::JsProxy;
+use crate::jsproxy::{flags, new_jsproxy};
 use crate::state::RuntimeState;
 use crate::{js_imports, strings};
-use rustpython_vm::{PyObjectRef, PyPayload, PyResult, VirtualMachine};
+use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 use wasm_bindgen::JsValue;
 
 // The codes of kindOf() in js/helpers.js.
@@ -15,7 +15,12 @@ const INTEGER: u32 = 3;
 const FLOAT: u32 = 4;
 const STRING: u32 = 5;
 const BIGINT: u32 = 6;
-const PYPROXY: u32 = 7;
+pub const PYPROXY: u32 = 7;
+/// A PyProxy made by `create_proxy(..., roundtrip=True)`: it comes back as its JsDoubleProxy.
+pub const ROUNDTRIP_PYPROXY: u32 = 9;
+/// Any other object or function: `OBJECT + flags * FLAG_SHIFT`.
+pub const OBJECT: u32 = 16;
+const FLAG_SHIFT: u32 = 64;
 
 pub fn js_to_py(rt: &RuntimeState, v: JsValue, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     js_to_py_bound(rt, v, None, vm)
@@ -43,12 +48,17 @@ pub fn js_to_py_bound(rt: &RuntimeState, v: JsValue, this: Option<&JsValue>, vm:
                 vm.new_runtime_error("Object has already been destroyed (a destroyed PyProxy was passed to Python)")
             })?
         }
-        _ => {
+        ROUNDTRIP_PYPROXY => {
+            let callable = if js_imports::is_callable(&v) { flags::CALLABLE } else { 0 };
+            new_jsproxy(rt, v, JsValue::UNDEFINED, flags::DOUBLE_PROXY | callable, vm)?
+        }
+        kind => {
+            let flags = kind.saturating_sub(OBJECT) / FLAG_SHIFT;
             let this = match this {
-                Some(owner) if js_imports::is_callable(&v) => owner.clone(),
+                Some(owner) if flags & flags::CALLABLE != 0 => owner.clone(),
                 _ => JsValue::UNDEFINED,
             };
-            JsProxy::wrap(rt, v, this).into_ref(&vm.ctx).into()
+            new_jsproxy(rt, v, this, flags, vm)?
         }
     })
 }

@@ -54,6 +54,31 @@ extern "C" {
     pub fn now_seconds() -> f64;
     #[wasm_bindgen(js_name = perfNow)]
     pub fn perf_now() -> f64;
+    #[wasm_bindgen(js_name = jsFlags)]
+    pub fn js_flags(v: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = jsLength, catch)]
+    pub fn js_length(v: &JsValue) -> Result<f64, JsValue>;
+    #[wasm_bindgen(js_name = getItem, catch)]
+    pub fn get_item(obj: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = setItem, catch)]
+    pub fn set_item(obj: &JsValue, key: &JsValue, value: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = iteratorOf, catch)]
+    pub fn iterator_of(obj: &JsValue, asynchronous: bool) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = iteratorResult, catch)]
+    pub fn iterator_result(r: &JsValue) -> Result<JsValue, JsValue>;
+    pub fn truthy(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = jsId)]
+    pub fn js_id(v: &JsValue) -> f64;
+    #[wasm_bindgen(catch)]
+    pub fn compare(a: &JsValue, b: &JsValue, op: u32) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_name = isArray)]
+    pub fn is_array(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = sliceOf, catch)]
+    pub fn slice_of(obj: &JsValue, start: f64, stop: f64, step: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = enumerableKeys, catch)]
+    pub fn enumerable_keys(obj: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_name = destroyAll, catch)]
+    pub fn destroy_all(proxies: &JsValue) -> Result<(), JsValue>;
 }
 
 #[wasm_bindgen]
@@ -81,4 +106,14 @@ extern "C" {
     /// event loop: the asyncio loop's only way to wait.
     #[wasm_bindgen(method)]
     pub fn schedule(this: &Hooks, callback: &JsValue, delay_ms: f64);
+    /// Marks an owned PyProxy so that it crosses back into Python as its JsDoubleProxy
+    /// (`create_proxy(..., roundtrip=True)`).
+    #[wasm_bindgen(method, js_name = markRoundtrip)]
+    pub fn mark_roundtrip(this: &Hooks, proxy: &JsValue);
+    /// `proxy.captureThis()`: an alias that passes `this` as the first argument.
+    #[wasm_bindgen(method, js_name = captureThis)]
+    pub fn capture_this(this: &Hooks, proxy: &JsValue) -> JsValue;
+    /// A JS function that calls `proxy` once and then destroys it (`create_once_callable`).
+    #[wasm_bindgen(method, js_name = onceCallable)]
+    pub fn once_callable(this: &Hooks, proxy: &JsValue) -> JsValue;
 }

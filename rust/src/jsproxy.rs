@@ -1,21 +1,149 @@
 //! `_pyffi`: the Python side of the FFI that must be native — the JsProxy class and the few
-//! functions the Python modules (`pyodide.ffi`, `pyscript.ffi`, boot) build on.
+//! host functions the Python modules (boot, the event loop) build on. The JsProxy protocols
+//! are in `jsproxy_ops`, the `pyodide.ffi` functions in `ffi_api`.
+//!
+//! Every JsProxy is an instance of a Python subclass of the native `JsProxy`, one per set of JS
+//! capabilities (`_pyffi_jsproxy.class_for`), so `len`, `in`, iteration and `isinstance` follow
+//! the JS object. The classes are cached here by flag set.
 
 pub(crate) use _pyffi::{JsProxy, module_def};
 
-#[pymodule]
+use crate::errors::js_error_to_py;
+use crate::ffi_api::api;
+use crate::js2py::js_to_py;
+use crate::jsproxy_ops::ops;
+use crate::py2js::{BORROWED_MESSAGE, Lifetime, py_to_js, release_borrowed};
+use crate::state::{self, RuntimeState};
+use crate::{js_imports, strings};
+use js_sys::Array;
+use rustpython_vm::{
+    PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
+    builtins::PyTypeRef,
+    function::FuncArgs,
+};
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+/// Capability bits, as `jsFlags` in rust/src/js/helpers.js computes them.
+pub mod flags {
+    pub const CALLABLE: u32 = 1 << 0;
+    /// Set by the core, not by JS: a JsProxy of a PyProxy (`create_proxy`, roundtrip proxies).
+    pub const DOUBLE_PROXY: u32 = 1 << 20;
+    /// Set by `as_object_map()`: the object's properties as a mutable mapping (bit 22 there
+    /// means inherited ones too; only the Python classes read it).
+    pub const OBJECT_MAP: u32 = 1 << 21;
+}
+
+pub(crate) fn runtime(vm: &VirtualMachine) -> PyResult<Rc<RuntimeState>> {
+    state::current().ok_or_else(|| vm.new_runtime_error("no @pkg/ffi runtime is active"))
+}
+
+/// A new JsProxy of `value` whose class is the one for `flags`.
+pub(crate) fn new_jsproxy(rt: &RuntimeState, value: JsValue, this: JsValue, flags: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let cls = class_for(rt, flags, vm)?;
+    Ok(JsProxy::wrap(rt, value, this).into_ref_with_type(vm, cls)?.into())
+}
+
+/// As `new_jsproxy`, asking JS for the flags.
+pub(crate) fn wrap_js(rt: &RuntimeState, value: JsValue, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let flags = js_imports::js_flags(&value);
+    new_jsproxy(rt, value, JsValue::UNDEFINED, flags, vm)
+}
+
+fn class_for(rt: &RuntimeState, flags: u32, vm: &VirtualMachine) -> PyResult<PyTypeRef> {
+    if let Some(cls) = rt.jsproxy_classes.borrow().get(&flags) {
+        return Ok(cls.clone());
+    }
+    let made = vm.import("_pyffi_jsproxy", 0)?.get_attr("class_for", vm)?.call((flags,), vm)?;
+    let cls: PyTypeRef = made.downcast().map_err(|_| vm.new_type_error("class_for must return a class"))?;
+    // A native call slot: callable() is true exactly for JS functions, and a call does not go
+    // through a Python-level __call__.
+    if flags & flags::CALLABLE != 0 {
+        cls.slots.call.store(Some(call_slot));
+    }
+    rt.jsproxy_classes.borrow_mut().insert(flags, cls.clone());
+    Ok(cls)
+}
+
+fn call_slot(zelf: &PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let proxy = zelf.downcast_ref::<JsProxy>().ok_or_else(|| vm.new_type_error("expected a JsProxy"))?;
+    call_js(&proxy.value, &proxy.this, args, vm)
+}
+
+/// JS arguments for a call: positional ones converted, keyword ones gathered into one trailing
+/// object. PyProxies made here are borrowed (collected in `borrowed`) for the call only; in
+/// auto mode they are owned from the start and the FinalizationRegistry frees them.
+pub(crate) fn js_arguments(rt: &RuntimeState, args: &FuncArgs, borrowed: &mut Vec<JsValue>, vm: &VirtualMachine) -> Array {
+    let array = Array::new();
+    let mut lifetime = if rt.auto_proxy { Lifetime::Owned } else { Lifetime::Borrowed(borrowed) };
+    for arg in &args.args {
+        array.push(&py_to_js(rt, arg, &mut lifetime, vm));
+    }
+    if !args.kwargs.is_empty() {
+        let kwargs = js_imports::new_object();
+        for (name, value) in &args.kwargs {
+            js_imports::define_own(&kwargs, &strings::wtf8_to_js(name), &py_to_js(rt, value, &mut lifetime, vm));
+        }
+        array.push(&kwargs);
+    }
+    array
+}
+
+/// Calls `f` with `this` and Python arguments; keyword arguments become one trailing object.
+pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let rt = runtime(vm)?;
+    let mut borrowed = Vec::new();
+    let array = js_arguments(&rt, &args, &mut borrowed, vm);
+    let result = js_imports::call_function(f, this, &array);
+    release_borrowed(&rt, borrowed, BORROWED_MESSAGE);
+    match result {
+        Ok(v) => js_to_py(&rt, v, vm),
+        Err(e) => Err(js_error_to_py(&rt, e, vm)),
+    }
+}
+
+/// `new f(...)` with Python arguments.
+pub(crate) fn construct_js(f: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let rt = runtime(vm)?;
+    if !js_imports::is_callable(f) {
+        return Err(vm.new_type_error("this JsProxy is not a constructor (it is not a JavaScript function)"));
+    }
+    let mut borrowed = Vec::new();
+    let array = js_arguments(&rt, &args, &mut borrowed, vm);
+    let result = js_imports::construct(f, &array);
+    release_borrowed(&rt, borrowed, "This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.");
+    match result {
+        Ok(v) => js_to_py(&rt, v, vm),
+        Err(e) => Err(js_error_to_py(&rt, e, vm)),
+    }
+}
+
+/// Python keywords cannot be attribute names, so `obj.from_` reaches JS `from` (Pyodide's rule:
+/// a keyword followed by underscores loses one underscore).
+fn js_name(name: &str) -> Option<&str> {
+    const KEYWORDS: [&str; 35] = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+        "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    ];
+    let stripped = name.strip_suffix('_')?;
+    KEYWORDS.contains(&stripped.trim_end_matches('_')).then_some(stripped)
+}
+
+#[pymodule(with(ops, api))]
 mod _pyffi {
+    use super::{js_name, runtime};
     use crate::errors::{js_error_to_py, py_exc_to_js};
-    use crate::js2py::{js_to_py, js_to_py_bound};
-    use crate::py2js::{BORROWED_MESSAGE, Lifetime, new_pyproxy, py_to_js, release_borrowed};
-    use crate::state::{self, RuntimeState};
+    use crate::js2py::js_to_py_bound;
+    use crate::py2js::{Lifetime, new_pyproxy, py_to_js};
+    use crate::state::RuntimeState;
     use crate::{js_imports, strings};
     use js_sys::Array;
     use rustpython_vm::{
-        AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+        AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
         builtins::{PyBaseExceptionRef, PyStr, PyStrRef},
-        function::{FuncArgs, PySetterValue},
-        types::{Callable, Comparable, GetAttr, PyComparisonOp, Representable, SetAttr},
+        function::{PyComparisonValue, PySetterValue},
+        types::{Comparable, GetAttr, PyComparisonOp, Representable, SetAttr},
     };
     use std::cell::Cell;
     use std::rc::Rc;
@@ -51,78 +179,40 @@ mod _pyffi {
         }
     }
 
-    pub(crate) fn runtime(vm: &VirtualMachine) -> PyResult<Rc<RuntimeState>> {
-        state::current().ok_or_else(|| vm.new_runtime_error("no @pkg/ffi runtime is active"))
-    }
-
     fn key(name: &Py<PyStr>) -> JsValue {
         strings::wtf8_to_js(name.as_wtf8())
     }
 
-    /// JS arguments for a call: positional ones converted, keyword ones gathered into one trailing
-    /// object. PyProxies made here are borrowed (collected in `borrowed`) for the call only.
-    fn js_arguments(rt: &RuntimeState, args: &FuncArgs, borrowed: &mut Vec<JsValue>, vm: &VirtualMachine) -> Array {
-        let array = Array::new();
-        let mut lifetime = Lifetime::Borrowed(borrowed);
-        for arg in &args.args {
-            array.push(&py_to_js(rt, arg, &mut lifetime, vm));
-        }
-        if !args.kwargs.is_empty() {
-            let kwargs = js_imports::new_object();
-            for (name, value) in &args.kwargs {
-                js_imports::define_own(&kwargs, &strings::wtf8_to_js(name), &py_to_js(rt, value, &mut lifetime, vm));
-            }
-            array.push(&kwargs);
-        }
-        array
-    }
-
-    /// Calls `f` with `this` and Python arguments; keyword arguments become one trailing object.
-    pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-        let rt = runtime(vm)?;
-        let mut borrowed = Vec::new();
-        let array = js_arguments(&rt, &args, &mut borrowed, vm);
-        let result = js_imports::call_function(f, this, &array);
-        release_borrowed(&rt, borrowed, BORROWED_MESSAGE);
-        match result {
-            Ok(v) => js_to_py(&rt, v, vm),
-            Err(e) => Err(js_error_to_py(&rt, e, vm)),
+    /// The JS property a Python attribute name stands for (see `js_name`).
+    fn property(name: &Py<PyStr>) -> JsValue {
+        match name.to_str().and_then(js_name) {
+            Some(stripped) => JsValue::from_str(stripped),
+            None => key(name),
         }
     }
 
-    #[pyclass(with(GetAttr, SetAttr, Callable, Comparable, Representable))]
+    #[pyclass(flags(BASETYPE), with(GetAttr, SetAttr, Comparable, Representable))]
     impl JsProxy {
-        /// `new X(...)`: constructs the JS class with the (converted) arguments.
-        #[pymethod]
-        fn new(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-            let rt = runtime(vm)?;
-            if !js_imports::is_callable(&zelf.value) {
-                return Err(vm.new_type_error("this JsProxy is not a constructor (it is not a JavaScript function)"));
-            }
-            let mut borrowed = Vec::new();
-            let array = js_arguments(&rt, &args, &mut borrowed, vm);
-            let result = js_imports::construct(&zelf.value, &array);
-            release_borrowed(&rt, borrowed, "This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.");
-            match result {
-                Ok(v) => js_to_py(&rt, v, vm),
-                Err(e) => Err(js_error_to_py(&rt, e, vm)),
-            }
-        }
-
         #[pygetset(name = "typeof")]
         fn type_of(zelf: &Py<Self>) -> String {
             js_imports::type_of(&zelf.value)
+        }
+
+        /// The same number each time the same JS object crosses (JsProxies are not hashable).
+        #[pygetset]
+        fn js_id(zelf: &Py<Self>) -> f64 {
+            js_imports::js_id(&zelf.value)
         }
     }
 
     impl GetAttr for JsProxy {
         fn getattro(zelf: &Py<Self>, name: &Py<PyStr>, vm: &VirtualMachine) -> PyResult {
-            // Python-side members (new, typeof, dunders) first, then the JS property.
+            // Python-side members (typeof, the protocol methods, dunders) first, then the JS property.
             if let Some(found) = zelf.as_object().generic_getattr_opt(name, None, vm)? {
                 return Ok(found);
             }
             let rt = runtime(vm)?;
-            let value = js_imports::get_attr(&zelf.value, &key(name)).map_err(|e| js_error_to_py(&rt, e, vm))?;
+            let value = js_imports::get_attr(&zelf.value, &property(name)).map_err(|e| js_error_to_py(&rt, e, vm))?;
             if js_imports::is_missing(&value) {
                 return Err(vm.new_attribute_error(format!("{}", name.as_wtf8())));
             }
@@ -137,32 +227,37 @@ mod _pyffi {
                 PySetterValue::Assign(v) => {
                     // A stored Python object lives as long as JS keeps it: an owned proxy.
                     let js = py_to_js(&rt, &v, &mut Lifetime::Owned, vm);
-                    js_imports::set_attr(&zelf.value, &key(name), &js).map_err(|e| js_error_to_py(&rt, e, vm))
+                    js_imports::set_attr(&zelf.value, &property(name), &js).map_err(|e| js_error_to_py(&rt, e, vm))
                 }
                 PySetterValue::Delete => {
-                    let existed = js_imports::delete_attr(&zelf.value, &key(name)).map_err(|e| js_error_to_py(&rt, e, vm))?;
+                    let existed = js_imports::delete_attr(&zelf.value, &property(name)).map_err(|e| js_error_to_py(&rt, e, vm))?;
                     if existed { Ok(()) } else { Err(vm.new_attribute_error(format!("{}", name.as_wtf8()))) }
                 }
             }
         }
     }
 
-    impl Callable for JsProxy {
-        type Args = FuncArgs;
-        fn call(zelf: &Py<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-            if !js_imports::is_callable(&zelf.value) {
-                return Err(vm.new_type_error(format!("'{}' object is not callable", js_imports::type_of(&zelf.value))));
-            }
-            call_js(&zelf.value, &zelf.this, args, vm)
-        }
-    }
-
     impl Comparable for JsProxy {
-        fn cmp(zelf: &Py<Self>, other: &PyObject, op: PyComparisonOp, _vm: &VirtualMachine) -> PyResult<rustpython_vm::function::PyComparisonValue> {
-            op.eq_only(|| {
-                let same = other.downcast_ref::<JsProxy>().is_some_and(|o| o.value == zelf.value);
-                Ok(same.into())
-            })
+        fn cmp(zelf: &Py<Self>, other: &PyObject, op: PyComparisonOp, vm: &VirtualMachine) -> PyResult<PyComparisonValue> {
+            let Some(other) = other.downcast_ref::<JsProxy>() else {
+                // `==` with a Python object is False (JS identity), ordering is not defined.
+                return Ok(match op {
+                    PyComparisonOp::Eq => PyComparisonValue::Implemented(false),
+                    PyComparisonOp::Ne => PyComparisonValue::Implemented(true),
+                    _ => PyComparisonValue::NotImplemented,
+                });
+            };
+            let code = match op {
+                PyComparisonOp::Eq => return Ok(PyComparisonValue::Implemented(other.value == zelf.value)),
+                PyComparisonOp::Ne => return Ok(PyComparisonValue::Implemented(other.value != zelf.value)),
+                PyComparisonOp::Lt => 0,
+                PyComparisonOp::Le => 1,
+                PyComparisonOp::Gt => 4,
+                PyComparisonOp::Ge => 5,
+            };
+            let rt = runtime(vm)?;
+            let result = js_imports::compare(&zelf.value, &other.value, code).map_err(|e| js_error_to_py(&rt, e, vm))?;
+            Ok(PyComparisonValue::Implemented(result))
         }
     }
 
@@ -176,7 +271,7 @@ mod _pyffi {
     #[pyfunction]
     fn js_global(vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
-        Ok(JsProxy::wrap(&rt, js_sys::global().into(), JsValue::UNDEFINED).into_ref(&vm.ctx).into())
+        super::wrap_js(&rt, js_sys::global().into(), vm)
     }
 
     /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2) to the runtime's callbacks.
@@ -224,5 +319,4 @@ mod _pyffi {
     fn error_parts(err: PyRef<JsProxy>) -> (String, String) {
         (js_imports::error_name(&err.value), js_imports::error_message(&err.value))
     }
-
 }

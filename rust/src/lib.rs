@@ -5,9 +5,11 @@ extern crate rustpython_vm;
 
 mod buffer;
 mod errors;
+mod ffi_api;
 mod js2py;
 mod js_imports;
 mod jsproxy;
+mod jsproxy_ops;
 mod proxy_ops;
 mod py2js;
 mod registry;

@@ -214,7 +214,7 @@ impl Core {
     pub fn proxy_helper(&self, name: &str, id: f64, args: Array, depth: i32) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let result = self.run_helper(rt, name, id, &args, vm)?;
-            Ok(Converter::new(rt, vm).convert(&result, &ToJsOptions { depth }))
+            Converter::new(rt, vm).convert(&result, &ToJsOptions { depth, dict_converter: None })
         })
     }
 
@@ -222,7 +222,7 @@ impl Core {
     pub fn proxy_to_js(&self, id: f64, depth: i32) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
-            Ok(Converter::new(rt, vm).convert(&obj, &ToJsOptions { depth }))
+            Converter::new(rt, vm).convert(&obj, &ToJsOptions { depth, dict_converter: None })
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Implicit Python -> JS conversion (the seeds' table): immutable values by value, a JsProxy
 //! unwrapped, anything else a PyProxy.
 
+use crate::ffi_api::api::JsNull;
 use crate::jsproxy::JsProxy;
 use crate::state::RuntimeState;
 use crate::{js_imports, strings, typeflags};
@@ -31,6 +32,9 @@ pub fn immutable_to_js(obj: &PyObject, vm: &VirtualMachine) -> Option<JsValue> {
     }
     if vm.is_none(obj) {
         return Some(JsValue::UNDEFINED);
+    }
+    if obj.downcast_ref::<JsNull>().is_some() {
+        return Some(JsValue::NULL);
     }
     if let Some(i) = obj.downcast_ref::<PyInt>() {
         return Some(int_to_js(i));

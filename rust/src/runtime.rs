@@ -48,9 +48,10 @@ fn clock() -> f64 {
 #[wasm_bindgen]
 impl Core {
     /// Builds the interpreter and runs the boot module with `env` (an object of strings) and
-    /// `files` (an array of `[path, Uint8Array]` written before start-up).
+    /// `files` (an array of `[path, Uint8Array]` written before start-up). With `auto_proxy`,
+    /// PyProxies made for JS call arguments are left to the FinalizationRegistry.
     #[wasm_bindgen(constructor)]
-    pub fn new(hooks: Hooks, env: Object, files: Array) -> Result<Core, JsValue> {
+    pub fn new(hooks: Hooks, env: Object, files: Array, auto_proxy: bool) -> Result<Core, JsValue> {
         let rt = Rc::new(RuntimeState {
             interp: build_interpreter(),
             hooks,
@@ -58,6 +59,9 @@ impl Core {
             registry: RefCell::new(Registry::default()),
             type_flags: RefCell::new(HashMap::new()),
             js_refs: Rc::new(Cell::new(0)),
+            jsproxy_classes: RefCell::new(HashMap::new()),
+            auto_proxy,
+            jsnull: RefCell::new(None),
             boot: RefCell::new(None),
         });
         let core = Core { rt, last_done: Cell::new(false) };

@@ -5,7 +5,7 @@
 
 use crate::js_imports::Hooks;
 use crate::registry::Registry;
-use rustpython_vm::{Interpreter, PyObjectRef, builtins::PyDictRef};
+use rustpython_vm::{Interpreter, PyObjectRef, builtins::{PyDictRef, PyTypeRef}};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -20,6 +20,13 @@ pub struct RuntimeState {
     pub type_flags: RefCell<HashMap<usize, (PyObjectRef, u32)>>,
     /// How many JsProxy objects Python holds (the second table's counter).
     pub js_refs: Rc<Cell<usize>>,
+    /// The JsProxy class for each set of JS capability flags (made by `_pyffi_jsproxy.class_for`).
+    pub jsproxy_classes: RefCell<HashMap<u32, PyTypeRef>>,
+    /// `loadPython({ createProxy: "auto" })`: argument proxies are owned (freed by the
+    /// FinalizationRegistry) instead of destroyed when the call returns.
+    pub auto_proxy: bool,
+    /// This runtime's `pyodide.ffi.jsnull`.
+    pub jsnull: RefCell<Option<PyObjectRef>>,
     /// Set once boot has run: `__main__`'s dict, and Python-side helpers the core calls.
     pub boot: RefCell<Option<Boot>>,
 }

@@ -3,9 +3,14 @@
 
 // Every PyProxy answers this registered symbol with its registry id (see js/pyproxy.ts).
 const PYPROXY_ID = Symbol.for("@pkg/ffi.pyproxy.id");
+const PYPROXY_ROUNDTRIP = Symbol.for("@pkg/ffi.pyproxy.roundtrip");
 const TWO_53 = 2 ** 53;
 
-// What a JS value becomes in Python, as one small integer (see Kind in rust/src/js2py.rs).
+// What a JS value becomes in Python, as one small integer (see the codes in rust/src/js2py.rs).
+// Objects and functions that are not PyProxies answer OBJECT + their capability flags * 64, so
+// the core learns both in one crossing.
+const OBJECT = 16;
+const FLAG_SHIFT = 64;
 export function kindOf(v) {
   switch (typeof v) {
     case "undefined":
@@ -23,11 +28,71 @@ export function kindOf(v) {
     // falls through: objects and functions may be PyProxies
     case "function": {
       const id = v[PYPROXY_ID];
-      return id === undefined ? 8 : 7;
+      if (id !== undefined) return v[PYPROXY_ROUNDTRIP] === true ? 9 : 7;
+      return OBJECT + jsFlags(v) * FLAG_SHIFT;
     }
     default:
-      return 8;
+      return OBJECT;
   }
+}
+
+// JS capabilities, one bit each; the Python classes are chosen from them (rust/python/_pyffi_jsproxy.py).
+const CALLABLE = 1 << 0;
+const ARRAY = 1 << 1;
+const TYPED_ARRAY = 1 << 2;
+const ARRAY_LIKE = 1 << 3;
+const ITERABLE = 1 << 4;
+const ITERATOR = 1 << 5;
+const GENERATOR = 1 << 6;
+const HAS_GET = 1 << 7;
+const HAS_SET = 1 << 8;
+const HAS_HAS = 1 << 9;
+const HAS_INCLUDES = 1 << 10;
+const HAS_LENGTH = 1 << 11;
+const THENABLE = 1 << 12;
+const ASYNC_ITERABLE = 1 << 13;
+const ASYNC_ITERATOR = 1 << 14;
+const ASYNC_GENERATOR = 1 << 15;
+const ERROR = 1 << 16;
+const BUFFER = 1 << 17;
+const DISPOSABLE = 1 << 18;
+const ASYNC_DISPOSABLE = 1 << 19;
+
+const isFn = (f) => typeof f === "function";
+
+export function jsFlags(v) {
+  // Functions first: they are what method calls read, the hottest path.
+  if (typeof v === "function") return CALLABLE;
+  if (typeof v !== "object" || v === null) return 0;
+  if (Array.isArray(v)) return ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
+  if (ArrayBuffer.isView(v)) {
+    return v instanceof DataView ? BUFFER : BUFFER | TYPED_ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
+  }
+  if (v instanceof ArrayBuffer) return BUFFER;
+  let f = 0;
+  try {
+    if (isFn(v[Symbol.iterator])) f |= ITERABLE;
+    if (isFn(v[Symbol.asyncIterator])) f |= ASYNC_ITERABLE;
+    if (isFn(v.next)) f |= f & ITERABLE || !(f & ASYNC_ITERABLE) ? ITERATOR : ASYNC_ITERATOR;
+    if (isFn(v.then)) f |= THENABLE;
+    const size = typeof v.size === "number" ? v.size : v.length;
+    if (typeof size === "number") f |= HAS_LENGTH;
+    if (isFn(v.get)) f |= HAS_GET;
+    if (isFn(v.set)) f |= HAS_SET;
+    if (isFn(v.has)) f |= HAS_HAS;
+    if (isFn(v.includes)) f |= HAS_INCLUDES;
+    if (isFn(v[Symbol.dispose])) f |= DISPOSABLE;
+    if (isFn(v[Symbol.asyncDispose])) f |= ASYNC_DISPOSABLE;
+    const tag = v[Symbol.toStringTag];
+    if (tag === "Generator") f |= GENERATOR;
+    else if (tag === "AsyncGenerator") f |= ASYNC_GENERATOR;
+    if (v instanceof Error || (typeof v.name === "string" && typeof v.message === "string" && "stack" in v)) f |= ERROR;
+    // NodeList, HTMLCollection, arguments: indexable by position, read-only.
+    if (typeof v.length === "number" && f & ITERABLE && !(f & (ITERATOR | HAS_GET))) f |= ARRAY_LIKE;
+  } catch {
+    // A throwing getter: the object keeps the capabilities found so far.
+  }
+  return f;
 }
 
 export function pyproxyId(v) {
@@ -131,4 +196,94 @@ export function nowSeconds() {
 }
 export function perfNow() {
   return performance.now();
+}
+
+// --- JsProxy protocols (rust/src/jsproxy.rs) ---
+
+// Python's len(): `size` (Map, Set) before `length`.
+export function jsLength(v) {
+  const n = typeof v.size === "number" ? v.size : v.length;
+  return typeof n === "number" ? n : NaN;
+}
+export function getItem(obj, key) {
+  const v = obj[key];
+  if (v === undefined && !(key in obj)) return MISSING;
+  return v;
+}
+export function setItem(obj, key, value) {
+  obj[key] = value;
+}
+export function callMethod(obj, name, args) {
+  const f = obj[name];
+  if (typeof f !== "function") throw new TypeError(`${typeOf(obj)} has no method ${String(name)}()`);
+  return Reflect.apply(f, obj, args);
+}
+export function iteratorOf(obj, asynchronous) {
+  return asynchronous ? obj[Symbol.asyncIterator]() : obj[Symbol.iterator]();
+}
+// Python's bool(): JS truthiness, plus emptiness for sized containers (as Pyodide does).
+export function truthy(v) {
+  if (!v) return false;
+  if (typeof v !== "object") return true;
+  try {
+    if (v.size === 0 && !(typeof HTMLElement === "function" && v instanceof HTMLElement)) return false;
+    if (Array.isArray(v) && v.length === 0) return false;
+    if (v.byteLength === 0) return false;
+  } catch {
+    // a throwing getter: the object itself is truthy
+  }
+  return true;
+}
+// A small integer per JS object, the same every time the object crosses (Python's js_id).
+const ids = new WeakMap();
+const primitiveIds = new Map();
+let nextId = 1;
+export function jsId(v) {
+  const weak = (typeof v === "object" && v !== null) || typeof v === "function";
+  const table = weak ? ids : primitiveIds;
+  let id = table.get(v);
+  if (id === undefined) {
+    id = nextId++;
+    table.set(v, id);
+  }
+  return id;
+}
+export function compare(a, b, op) {
+  switch (op) {
+    case 0:
+      return a < b;
+    case 1:
+      return a <= b;
+    case 4:
+      return a > b;
+    default:
+      return a >= b;
+  }
+}
+export function isArray(v) {
+  return Array.isArray(v);
+}
+// A JsProxy of `create_proxy` is destroyed through the PyProxy's own method.
+export function destroyAll(proxies) {
+  for (const p of proxies) {
+    if (p !== null && (typeof p === "object" || typeof p === "function") && typeof p.destroy === "function") p.destroy();
+  }
+}
+// A JS iterator step: 0 not done, 1 done, 2 a promise (an async iterator), 3 no `done` field.
+export function iteratorResult(r) {
+  if (typeof r.then === "function") return 2;
+  if (!("done" in r)) return 3;
+  return r.done ? 1 : 0;
+}
+// obj[start:stop:step] as a new Array (array-likes included); indices come normalised.
+export function sliceOf(obj, start, stop, step) {
+  if (step === 1) return Array.prototype.slice.call(obj, start, stop);
+  const out = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(obj[i]);
+  return out;
+}
+export function enumerableKeys(obj) {
+  const keys = [];
+  for (const k in obj) keys.push(k);
+  return keys;
 }

@@ -1,8 +1,42 @@
 """`pyodide.ffi`: the Python side of the JavaScript FFI, with Pyodide's names."""
 
-from _pyffi import JsProxy
+from _pyffi import JsNull, JsProxy, create_once_callable, create_proxy, destroy_proxies, jsnull, to_js
 from _pyffi_boot import JsException
+from _pyffi_jsproxy import (
+    JsArray,
+    JsCallable,
+    JsDoubleProxy,
+    JsGenerator,
+    JsIterable,
+    JsIterator,
+    JsMap,
+    JsMutableMap,
+)
+
+
+class ConversionError(Exception):
+    """A value could not be converted between Python and JavaScript."""
+
 
 IN_PYODIDE = False
 
-__all__ = ["JsProxy", "JsException", "IN_PYODIDE"]
+__all__ = [
+    "ConversionError",
+    "IN_PYODIDE",
+    "JsArray",
+    "JsCallable",
+    "JsDoubleProxy",
+    "JsException",
+    "JsGenerator",
+    "JsIterable",
+    "JsIterator",
+    "JsMap",
+    "JsMutableMap",
+    "JsNull",
+    "JsProxy",
+    "create_once_callable",
+    "create_proxy",
+    "destroy_proxies",
+    "jsnull",
+    "to_js",
+]

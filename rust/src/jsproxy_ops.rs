@@ -1,0 +1,203 @@
+//! The primitives the JsProxy classes (`_pyffi_jsproxy`) are written in: each is one JS
+//! operation on the proxied value, with Python's conversions and Pyodide's error texts.
+
+#[pymodule(sub)]
+pub(crate) mod ops {
+    use crate::errors::js_error_to_py;
+    use crate::js2py::js_to_py;
+    use crate::jsproxy::{JsProxy, call_js, construct_js, flags, new_jsproxy, runtime};
+    use crate::py2js::{Lifetime, py_to_js};
+    use crate::{js_imports, strings};
+    use rustpython_vm::{
+        PyObjectRef, PyRef, PyResult, VirtualMachine,
+        builtins::PyStrRef,
+        function::{FuncArgs, KwArgs, OptionalArg, PosArgs},
+    };
+    use wasm_bindgen::JsValue;
+
+    /// `len()`: the object's `size`, else its `length`.
+    #[pyfunction]
+    fn js_len(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult<usize> {
+        let rt = runtime(vm)?;
+        let n = js_imports::js_length(&p.value).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        if n.is_nan() {
+            return Err(vm.new_type_error("object does not have a valid length"));
+        }
+        if n < 0.0 {
+            return Err(vm.new_value_error(format!("length {n} of object is negative")));
+        }
+        if n > i32::MAX as f64 {
+            return Err(vm.new_overflow_error(format!("length {n} of object is larger than INT_MAX (2147483647)")));
+        }
+        Ok(n as usize)
+    }
+
+    /// `obj[key]`, or `default` when the object has no such property (a hole, an index past the end).
+    #[pyfunction]
+    fn js_item(p: PyRef<JsProxy>, key: PyObjectRef, default: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        let k = py_to_js(&rt, &key, &mut Lifetime::Owned, vm);
+        let v = js_imports::get_item(&p.value, &k).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        if js_imports::is_missing(&v) { Ok(default) } else { js_to_py(&rt, v, vm) }
+    }
+
+    /// `obj[key] = value`; a Python value stored in JS lives as long as JS keeps it.
+    #[pyfunction]
+    fn js_set_item(p: PyRef<JsProxy>, key: PyObjectRef, value: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        let rt = runtime(vm)?;
+        let k = py_to_js(&rt, &key, &mut Lifetime::Owned, vm);
+        let v = py_to_js(&rt, &value, &mut Lifetime::Owned, vm);
+        js_imports::set_item(&p.value, &k, &v).map_err(|e| js_error_to_py(&rt, e, vm))
+    }
+
+    fn method(p: &JsProxy, name: &PyStrRef, vm: &VirtualMachine) -> PyResult<JsValue> {
+        let rt = runtime(vm)?;
+        let f = js_imports::get_attr(&p.value, &strings::wtf8_to_js(name.as_wtf8())).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        if !js_imports::is_callable(&f) {
+            return Err(vm.new_type_error(format!("{} has no method {}()", js_imports::type_of(&p.value), name.as_wtf8())));
+        }
+        Ok(f)
+    }
+
+    /// `obj.name(...)`, reaching the JS method even where a Python member has the same name.
+    #[pyfunction]
+    fn js_method(p: PyRef<JsProxy>, name: PyStrRef, args: PosArgs, kwargs: KwArgs, vm: &VirtualMachine) -> PyResult {
+        let f = method(&p, &name, vm)?;
+        call_js(&f, &p.value, FuncArgs::new(args, kwargs), vm)
+    }
+
+    /// `obj.name(...)` storing its arguments: Python values passed stay alive as long as JS
+    /// keeps them (owned proxies), as for property stores (`push`, `splice`, `Map.set`).
+    #[pyfunction]
+    fn js_store(p: PyRef<JsProxy>, name: PyStrRef, args: PosArgs, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        let f = method(&p, &name, vm)?;
+        let array = js_sys::Array::new();
+        for a in args.iter() {
+            array.push(&py_to_js(&rt, a, &mut Lifetime::Owned, vm));
+        }
+        let result = js_imports::call_function(&f, &p.value, &array).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        js_to_py(&rt, result, vm)
+    }
+
+    /// A new JS array of `obj[start:stop:step]` (indices already normalised by `slice.indices`).
+    #[pyfunction]
+    fn js_slice(p: PyRef<JsProxy>, start: isize, stop: isize, step: isize, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        let result = js_imports::slice_of(&p.value, start as f64, stop as f64, step as f64).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        js_to_py(&rt, result, vm)
+    }
+
+    /// Enumerable string keys, inherited ones included (a `for...in` loop's keys).
+    #[pyfunction]
+    fn js_enumerable_keys(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
+        let rt = runtime(vm)?;
+        let keys = js_imports::enumerable_keys(&p.value).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        Ok(keys.iter().map(|k| js_to_py(&rt, k, vm)).collect::<PyResult<_>>()?)
+    }
+
+    /// `f(...)` (what a callable JsProxy's `__call__` does).
+    #[pyfunction]
+    fn js_call(p: PyRef<JsProxy>, args: PosArgs, kwargs: KwArgs, vm: &VirtualMachine) -> PyResult {
+        if !js_imports::is_callable(&p.value) {
+            return Err(vm.new_type_error(format!("'{}' object is not callable", js_imports::type_of(&p.value))));
+        }
+        call_js(&p.value, &p.this, FuncArgs::new(args, kwargs), vm)
+    }
+
+    /// `new f(...)`.
+    #[pyfunction]
+    fn js_new(p: PyRef<JsProxy>, args: PosArgs, kwargs: KwArgs, vm: &VirtualMachine) -> PyResult {
+        construct_js(&p.value, FuncArgs::new(args, kwargs), vm)
+    }
+
+    /// `obj[Symbol.iterator]()` (or `Symbol.asyncIterator`).
+    #[pyfunction]
+    fn js_iter(p: PyRef<JsProxy>, asynchronous: OptionalArg<bool>, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        let it = js_imports::iterator_of(&p.value, asynchronous.unwrap_or(false)).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        js_to_py(&rt, it, vm)
+    }
+
+    /// One step of a JS iterator: `obj[method](arg)`, checked as Pyodide checks it; (done, value).
+    #[pyfunction]
+    fn js_next(p: PyRef<JsProxy>, method_name: PyStrRef, arg: OptionalArg<PyObjectRef>, vm: &VirtualMachine) -> PyResult<(bool, PyObjectRef)> {
+        let rt = runtime(vm)?;
+        let f = method(&p, &method_name, vm)?;
+        let args = js_sys::Array::new();
+        if let OptionalArg::Present(a) = arg {
+            // Values sent into a generator may be kept there: owned, like property stores.
+            args.push(&py_to_js(&rt, &a, &mut Lifetime::Owned, vm));
+        }
+        let result = js_imports::call_function(&f, &p.value, &args).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        let kind = js_imports::type_of(&result);
+        if result.is_null() || (kind != "object" && kind != "function") {
+            let shown = if result.is_null() { "null".to_owned() } else { kind };
+            return Err(vm.new_type_error(format!("Result should have type \"object\" not \"{shown}\"")));
+        }
+        let step = js_imports::iterator_result(&result).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        match step.as_f64() {
+            Some(code) if code == 2.0 => Err(vm.new_type_error("Result was a promise, use anext() / asend() / athrow() instead.")),
+            Some(code) if code == 3.0 => Err(vm.new_type_error("Result has no \"done\" field.")),
+            Some(code) => {
+                let value = js_imports::get_attr(&result, &JsValue::from_str("value")).map_err(|e| js_error_to_py(&rt, e, vm))?;
+                let value = if js_imports::is_missing(&value) { JsValue::UNDEFINED } else { value };
+                Ok((code == 1.0, js_to_py(&rt, value, vm)?))
+            }
+            None => Err(vm.new_type_error("Result has no \"done\" field.")),
+        }
+    }
+
+    /// `bool()`: JS truthiness, with Pyodide's emptiness rules for sized objects.
+    #[pyfunction]
+    fn js_truthy(p: PyRef<JsProxy>) -> bool {
+        js_imports::truthy(&p.value)
+    }
+
+    /// Property names along the prototype chain (no indices), keywords spelt as Python needs them.
+    #[pyfunction]
+    fn js_dir(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
+        let rt = runtime(vm)?;
+        let keys = js_imports::object_keys_deep(&p.value).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        Ok(keys
+            .iter()
+            .filter_map(|k| k.as_string())
+            .map(|k| vm.ctx.new_str(if is_keyword(&k) { format!("{k}_") } else { k }).into())
+            .collect())
+    }
+
+    fn is_keyword(name: &str) -> bool {
+        matches!(
+            name,
+            "False" | "None" | "True" | "and" | "as" | "assert" | "async" | "await" | "break" | "class" | "continue"
+                | "def" | "del" | "elif" | "else" | "except" | "finally" | "for" | "from" | "global" | "if" | "import"
+                | "in" | "is" | "lambda" | "nonlocal" | "not" | "or" | "pass" | "raise" | "return" | "try"
+                | "while" | "with" | "yield"
+        )
+    }
+
+    /// A JsProxy of the same value whose class adds the capability bits `extra` (e.g. as_object_map).
+    #[pyfunction]
+    fn js_rewrap(p: PyRef<JsProxy>, extra: u32, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        let base = if js_imports::kind_of(&p.value) >= crate::js2py::OBJECT { js_imports::js_flags(&p.value) } else { 0 };
+        new_jsproxy(&rt, p.value.clone(), p.this.clone(), base | extra, vm)
+    }
+
+    /// The Python object behind a JsDoubleProxy.
+    #[pyfunction]
+    fn js_unwrap(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        if js_imports::kind_of(&p.value) >= crate::js2py::OBJECT {
+            return Err(vm.new_type_error("unwrap(): this JsProxy does not hold a Python object"));
+        }
+        let id = js_imports::pyproxy_id(&p.value);
+        rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error("Object has already been destroyed"))
+    }
+
+    /// The capability bits JS reports for the value (as the classes use them).
+    #[pyfunction]
+    fn js_flags(p: PyRef<JsProxy>) -> u32 {
+        js_imports::js_flags(&p.value) & !(flags::DOUBLE_PROXY | flags::OBJECT_MAP)
+    }
+}

@@ -21,7 +21,9 @@ pub fn py_exc_to_js(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMac
     let _ = vm.sys_module.set_attr("last_type", exc.class().to_owned(), vm);
     let text = format_traceback(rt, exc, vm);
     let type_name = exc.class().slot_name();
-    rt.hooks.python_error(&type_name, &text)
+    let error = rt.hooks.python_error(&type_name, &text);
+    *rt.last_error.borrow_mut() = Some((error.clone(), exc.clone()));
+    error
 }
 
 /// The traceback module's text (RustPython's own writer differs from CPython's, e.g. for
@@ -50,6 +52,11 @@ fn carried_js_error(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMac
 }
 
 pub fn js_error_to_py(rt: &RuntimeState, err: JsValue, vm: &VirtualMachine) -> PyBaseExceptionRef {
+    // A Python exception that went out as a PythonError and came back: the original again.
+    let returning = rt.last_error.borrow_mut().take_if(|(thrown, _)| *thrown == err);
+    if let Some((_, exc)) = returning {
+        return exc;
+    }
     let cls = rt.boot.borrow().as_ref().map(|b| b.js_exception.clone());
     let Some(cls) = cls else {
         // Only during start-up, before the JsException class exists.

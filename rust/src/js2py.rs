@@ -50,15 +50,20 @@ pub fn js_to_py_bound(rt: &RuntimeState, v: JsValue, this: Option<&JsValue>, vm:
         }
         ROUNDTRIP_PYPROXY => {
             let callable = if js_imports::is_callable(&v) { flags::CALLABLE } else { 0 };
-            new_jsproxy(rt, v, JsValue::UNDEFINED, flags::DOUBLE_PROXY | callable, vm)?
+            let this = bound_this(this, callable);
+            new_jsproxy(rt, v, this, flags::DOUBLE_PROXY | callable, vm)?
         }
         kind => {
             let flags = kind.saturating_sub(OBJECT) / FLAG_SHIFT;
-            let this = match this {
-                Some(owner) if flags & flags::CALLABLE != 0 => owner.clone(),
-                _ => JsValue::UNDEFINED,
-            };
-            new_jsproxy(rt, v, this, flags, vm)?
+            new_jsproxy(rt, v, bound_this(this, flags), flags, vm)?
         }
     })
+}
+
+/// The `this` a function read from `owner` is called with (none for other values).
+fn bound_this(owner: Option<&JsValue>, flags: u32) -> JsValue {
+    match owner {
+        Some(owner) if flags & flags::CALLABLE != 0 => owner.clone(),
+        _ => JsValue::UNDEFINED,
+    }
 }

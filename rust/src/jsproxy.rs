@@ -142,8 +142,9 @@ mod _pyffi {
     use rustpython_vm::{
         AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
         builtins::{PyBaseExceptionRef, PyStr, PyStrRef},
-        function::{PyComparisonValue, PySetterValue},
-        types::{Comparable, GetAttr, PyComparisonOp, Representable, SetAttr},
+        builtins::PyTypeRef,
+        function::{FuncArgs, PyComparisonValue, PySetterValue},
+        types::{Comparable, Constructor, GetAttr, PyComparisonOp, Representable, SetAttr},
     };
     use std::cell::Cell;
     use std::rc::Rc;
@@ -191,7 +192,17 @@ mod _pyffi {
         }
     }
 
-    #[pyclass(flags(BASETYPE), with(GetAttr, SetAttr, Comparable, Representable))]
+    impl Constructor for JsProxy {
+        type Args = FuncArgs;
+        fn slot_new(cls: PyTypeRef, _args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+            Err(vm.new_type_error(format!("{} cannot be instantiated.", cls.name())))
+        }
+        fn py_new(cls: &Py<rustpython_vm::builtins::PyType>, _args: FuncArgs, vm: &VirtualMachine) -> PyResult<Self> {
+            Err(vm.new_type_error(format!("{} cannot be instantiated.", cls.name())))
+        }
+    }
+
+    #[pyclass(flags(BASETYPE), with(Constructor, GetAttr, SetAttr, Comparable, Representable))]
     impl JsProxy {
         #[pygetset(name = "typeof")]
         fn type_of(zelf: &Py<Self>) -> String {

@@ -62,6 +62,7 @@ impl Core {
             jsproxy_classes: RefCell::new(HashMap::new()),
             auto_proxy,
             jsnull: RefCell::new(None),
+            last_error: RefCell::new(None),
             boot: RefCell::new(None),
         });
         let core = Core { rt, last_done: Cell::new(false) };

@@ -5,7 +5,7 @@
 
 use crate::js_imports::Hooks;
 use crate::registry::Registry;
-use rustpython_vm::{Interpreter, PyObjectRef, builtins::{PyDictRef, PyTypeRef}};
+use rustpython_vm::{Interpreter, PyObjectRef, builtins::{PyBaseExceptionRef, PyDictRef, PyTypeRef}};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -27,6 +27,9 @@ pub struct RuntimeState {
     pub auto_proxy: bool,
     /// This runtime's `pyodide.ffi.jsnull`.
     pub jsnull: RefCell<Option<PyObjectRef>>,
+    /// The last Python exception thrown into JS as a PythonError: if JS throws that same
+    /// PythonError back, Python gets the original exception again.
+    pub last_error: RefCell<Option<(wasm_bindgen::JsValue, PyBaseExceptionRef)>>,
     /// Set once boot has run: `__main__`'s dict, and Python-side helpers the core calls.
     pub boot: RefCell<Option<Boot>>,
 }

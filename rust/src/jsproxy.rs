@@ -192,6 +192,21 @@ mod _pyffi {
         }
     }
 
+    /// As `property`, remembered per interned name: names in code are interned, and making a JS
+    /// string costs a decode on every access otherwise.
+    fn cached_property(rt: &RuntimeState, name: &Py<PyStr>, vm: &VirtualMachine) -> JsValue {
+        let Some(interned) = vm.ctx.interned_str(name) else {
+            return property(name);
+        };
+        let address = interned as *const _ as usize;
+        if let Some(k) = rt.property_keys.borrow().get(&address) {
+            return k.clone();
+        }
+        let k = property(name);
+        rt.property_keys.borrow_mut().insert(address, k.clone());
+        k
+    }
+
     impl Constructor for JsProxy {
         type Args = FuncArgs;
         fn slot_new(cls: PyTypeRef, _args: FuncArgs, vm: &VirtualMachine) -> PyResult {
@@ -223,7 +238,7 @@ mod _pyffi {
                 return Ok(found);
             }
             let rt = runtime(vm)?;
-            let value = js_imports::get_attr(&zelf.value, &property(name)).map_err(|e| js_error_to_py(&rt, e, vm))?;
+            let value = js_imports::get_attr(&zelf.value, &cached_property(&rt, name, vm)).map_err(|e| js_error_to_py(&rt, e, vm))?;
             if js_imports::is_missing(&value) {
                 return Err(vm.new_attribute_error(format!("{}", name.as_wtf8())));
             }
@@ -238,7 +253,7 @@ mod _pyffi {
                 PySetterValue::Assign(v) => {
                     // A stored Python object lives as long as JS keeps it: an owned proxy.
                     let js = py_to_js(&rt, &v, &mut Lifetime::Owned, vm);
-                    js_imports::set_attr(&zelf.value, &property(name), &js).map_err(|e| js_error_to_py(&rt, e, vm))
+                    js_imports::set_attr(&zelf.value, &cached_property(&rt, name, vm), &js).map_err(|e| js_error_to_py(&rt, e, vm))
                 }
                 PySetterValue::Delete => {
                     let existed = js_imports::delete_attr(&zelf.value, &property(name)).map_err(|e| js_error_to_py(&rt, e, vm))?;

@@ -61,6 +61,7 @@ impl Core {
             js_refs: Rc::new(Cell::new(0)),
             jsproxy_classes: RefCell::new(HashMap::new()),
             auto_proxy,
+            property_keys: RefCell::new(HashMap::new()),
             jsnull: RefCell::new(None),
             last_error: RefCell::new(None),
             boot: RefCell::new(None),

@@ -25,6 +25,9 @@ pub struct RuntimeState {
     /// `loadPython({ createProxy: "auto" })`: argument proxies are owned (freed by the
     /// FinalizationRegistry) instead of destroyed when the call returns.
     pub auto_proxy: bool,
+    /// The JS string for each interned Python attribute name read or written on a JsProxy, by
+    /// the interned string's address (interned strings live as long as the interpreter).
+    pub property_keys: RefCell<HashMap<usize, wasm_bindgen::JsValue>>,
     /// This runtime's `pyodide.ffi.jsnull`.
     pub jsnull: RefCell<Option<PyObjectRef>>,
     /// The last Python exception thrown into JS as a PythonError: if JS throws that same

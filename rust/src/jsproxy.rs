@@ -29,9 +29,6 @@ pub mod flags {
     pub const CALLABLE: u32 = 1 << 0;
     /// Set by the core, not by JS: a JsProxy of a PyProxy (`create_proxy`, roundtrip proxies).
     pub const DOUBLE_PROXY: u32 = 1 << 20;
-    /// Set by `as_object_map()`: the object's properties as a mutable mapping (bit 22 there
-    /// means inherited ones too; only the Python classes read it).
-    pub const OBJECT_MAP: u32 = 1 << 21;
 }
 
 pub(crate) fn runtime(vm: &VirtualMachine) -> PyResult<Rc<RuntimeState>> {
@@ -95,10 +92,15 @@ pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualM
     let mut borrowed = Vec::new();
     let array = js_arguments(&rt, &args, &mut borrowed, vm);
     let result = js_imports::call_function(f, this, &array);
-    release_borrowed(&rt, borrowed, BORROWED_MESSAGE);
+    finish_call(&rt, result, borrowed, BORROWED_MESSAGE, vm)
+}
+
+/// After a JS call or construction: frees the borrowed argument proxies, converts the outcome.
+fn finish_call(rt: &RuntimeState, result: Result<JsValue, JsValue>, borrowed: Vec<JsValue>, message: &str, vm: &VirtualMachine) -> PyResult {
+    release_borrowed(rt, borrowed, message);
     match result {
-        Ok(v) => js_to_py(&rt, v, vm),
-        Err(e) => Err(js_error_to_py(&rt, e, vm)),
+        Ok(v) => js_to_py(rt, v, vm),
+        Err(e) => Err(js_error_to_py(rt, e, vm)),
     }
 }
 
@@ -111,23 +113,25 @@ pub(crate) fn construct_js(f: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> 
     let mut borrowed = Vec::new();
     let array = js_arguments(&rt, &args, &mut borrowed, vm);
     let result = js_imports::construct(f, &array);
-    release_borrowed(&rt, borrowed, "This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.");
-    match result {
-        Ok(v) => js_to_py(&rt, v, vm),
-        Err(e) => Err(js_error_to_py(&rt, e, vm)),
-    }
+    finish_call(&rt, result, borrowed, "This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.", vm)
 }
 
-/// Python keywords cannot be attribute names, so `obj.from_` reaches JS `from` (Pyodide's rule:
-/// a keyword followed by underscores loses one underscore).
+/// Python's keywords: they cannot be attribute names, so JS properties with these names are
+/// spelt with a trailing underscore on the Python side.
+pub(crate) fn is_keyword(name: &str) -> bool {
+    matches!(
+        name,
+        "False" | "None" | "True" | "and" | "as" | "assert" | "async" | "await" | "break" | "class" | "continue"
+            | "def" | "del" | "elif" | "else" | "except" | "finally" | "for" | "from" | "global" | "if" | "import"
+            | "in" | "is" | "lambda" | "nonlocal" | "not" | "or" | "pass" | "raise" | "return" | "try"
+            | "while" | "with" | "yield"
+    )
+}
+
+/// `obj.from_` reaches JS `from` (Pyodide's rule: a keyword followed by underscores loses one).
 fn js_name(name: &str) -> Option<&str> {
-    const KEYWORDS: [&str; 35] = [
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
-        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-        "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-    ];
     let stripped = name.strip_suffix('_')?;
-    KEYWORDS.contains(&stripped.trim_end_matches('_')).then_some(stripped)
+    is_keyword(stripped.trim_end_matches('_')).then_some(stripped)
 }
 
 #[pymodule(with(ops, api))]

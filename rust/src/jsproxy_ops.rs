@@ -5,7 +5,7 @@
 pub(crate) mod ops {
     use crate::errors::js_error_to_py;
     use crate::js2py::js_to_py;
-    use crate::jsproxy::{JsProxy, call_js, construct_js, flags, new_jsproxy, runtime};
+    use crate::jsproxy::{JsProxy, call_js, construct_js, is_keyword, new_jsproxy, runtime};
     use crate::py2js::{Lifetime, py_to_js};
     use crate::{js_imports, strings};
     use rustpython_vm::{
@@ -166,16 +166,6 @@ pub(crate) mod ops {
             .collect())
     }
 
-    fn is_keyword(name: &str) -> bool {
-        matches!(
-            name,
-            "False" | "None" | "True" | "and" | "as" | "assert" | "async" | "await" | "break" | "class" | "continue"
-                | "def" | "del" | "elif" | "else" | "except" | "finally" | "for" | "from" | "global" | "if" | "import"
-                | "in" | "is" | "lambda" | "nonlocal" | "not" | "or" | "pass" | "raise" | "return" | "try"
-                | "while" | "with" | "yield"
-        )
-    }
-
     /// A JsProxy of the same value whose class adds the capability bits `extra` (e.g. as_object_map).
     #[pyfunction]
     fn js_rewrap(p: PyRef<JsProxy>, extra: u32, vm: &VirtualMachine) -> PyResult {
@@ -193,11 +183,5 @@ pub(crate) mod ops {
         }
         let id = js_imports::pyproxy_id(&p.value);
         rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error("Object has already been destroyed"))
-    }
-
-    /// The capability bits JS reports for the value (as the classes use them).
-    #[pyfunction]
-    fn js_flags(p: PyRef<JsProxy>) -> u32 {
-        js_imports::js_flags(&p.value) & !(flags::DOUBLE_PROXY | flags::OBJECT_MAP)
     }
 }

@@ -1,7 +1,7 @@
 // @pkg/ffi: Python in the browser and in Node, with Pyodide's FFI API.
 
 export { loadPython, PythonRuntime } from "./runtime.js";
-export type { LoadPythonOptions, RunOptions, RuntimeStats } from "./runtime.js";
+export type { LoadPythonOptions, RunOptions, RuntimeStats, ToPyOptions } from "./runtime.js";
 export type { FileSystem, FSStat } from "./fs.js";
 export { FSError } from "./errors.js";
 export * as ffi from "./ffi.js";

@@ -147,3 +147,33 @@ export function getBuffer(proxy: object, type?: BufferType): PyBufferView {
     throw e;
   }
 }
+
+const textDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * `toJs()` of a buffer: a copy of its C-ordered `bytes` as a typed array of its format (a string
+ * for "s", booleans for "?"), nested in arrays when it has more than one dimension.
+ */
+export function bufferToJs(bytes: Uint8Array, format: string, itemsize: number, shape: ArrayLike<number>): unknown {
+  const { ctor, bigEndian } = arrayForFormat(format);
+  const code = format[format.length - 1];
+  const copy = bytes.slice();
+  if (bigEndian && itemsize > 1) {
+    for (let i = 0; i < copy.length; i += itemsize) copy.subarray(i, i + itemsize).reverse();
+  }
+  const leaf = (start: number, count: number): unknown => {
+    const part = copy.subarray(start * itemsize, (start + count) * itemsize);
+    if (code === "s") return textDecoder.decode(part);
+    if (code === "?") return Array.from(part, (b) => b !== 0);
+    return new ctor(part.buffer, part.byteOffset, count);
+  };
+  const dims = Array.from(shape);
+  const level = (d: number, start: number): unknown => {
+    if (d >= dims.length - 1) return leaf(start, dims.length === 0 ? 1 : dims[d]);
+    const inner = dims.slice(d + 1).reduce((a, b) => a * b, 1);
+    const out = [];
+    for (let i = 0; i < dims[d]; i++) out.push(level(d + 1, start + i * inner));
+    return out;
+  };
+  return level(0, 0);
+}

@@ -20,10 +20,37 @@ import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
 import * as F from "./typeflags.js";
 import type { Core } from "./wasm/core.js";
 
-/** Options of `toJs` (the conversion issue adds the rest of Pyodide's set). */
+/** Options of `toJs` (Pyodide's `ConversionOptions`). */
 export interface ToJsOptions {
   /** How many levels of containers to convert; -1 (the default) converts all of them. */
   depth?: number;
+  /** Receives every PyProxy the conversion creates, so they can be destroyed later. */
+  pyproxies?: PyProxy[];
+  /** False: a value that would need a PyProxy throws a ConversionError instead (default true). */
+  create_pyproxies?: boolean;
+  /** Builds each dict from its `[key, value]` entries (e.g. `Object.fromEntries`); default a Map. */
+  dict_converter?: (entries: Iterable<[key: any, value: any]>) => any;
+  /**
+   * Converts what has no rule. `value` is a temporary PyProxy; `convert(x)` converts children
+   * with the same options; `cacheConversion(value, result)` (before converting children) lets
+   * cycles through `value` resolve to `result`.
+   */
+  default_converter?: (
+    value: PyProxy,
+    convert: (value: PyProxy) => any,
+    cacheConversion: (value: PyProxy, result: any) => void,
+  ) => any;
+}
+
+function checkToJsOptions(options: ToJsOptions): void {
+  if (options === null || typeof options !== "object") throw new TypeError("toJs: options must be an object");
+  const { depth, pyproxies, create_pyproxies, dict_converter, default_converter } = options;
+  if (depth !== undefined && !Number.isInteger(depth)) throw new TypeError("toJs: depth must be an integer (-1 for no limit)");
+  if (pyproxies !== undefined && !Array.isArray(pyproxies)) throw new TypeError("toJs: pyproxies must be an array");
+  if (create_pyproxies !== undefined && typeof create_pyproxies !== "boolean") throw new TypeError("toJs: create_pyproxies must be a boolean");
+  for (const [name, f] of [["dict_converter", dict_converter], ["default_converter", default_converter]] as const) {
+    if (f !== undefined && typeof f !== "function") throw new TypeError(`toJs: ${name} must be a function`);
+  }
 }
 
 /** Every PyProxy is an instance of this class (checked by flags, so callables pass too). */
@@ -63,11 +90,14 @@ export class PyProxy {
     return proxy;
   }
 
-  /** Deep conversion: list and tuple to Array, dict to Map, set to Set; the rest stays a PyProxy. */
+  /**
+   * Deep conversion: list and tuple to Array, dict to Map (or what `dict_converter` makes), set
+   * to Set, buffers to typed-array copies; the rest stays a PyProxy (see ToJsOptions).
+   */
   toJs(options: ToJsOptions = {}): any {
-    const depth = options.depth ?? -1;
-    if (!Number.isInteger(depth)) throw new TypeError("toJs: depth must be an integer (-1 for no limit)");
-    return coreOf(this).proxy_to_js(idOf(this), depth);
+    checkToJsOptions(options);
+    const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter } = options;
+    return coreOf(this).proxy_to_js(idOf(this), depth, pyproxies, create_pyproxies, dict_converter, default_converter);
   }
 
   get [Symbol.toStringTag](): string {

@@ -5,6 +5,9 @@ import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
 import { createPyProxy, isPyProxy, markDestroyed, proxyId, settle, type ProxyContext, type PyCallable, type PyProxy } from "./pyproxy.js";
 import { onceCallable } from "./once-callable.js";
+import { bufferToJs } from "./pybuffer.js";
+import { buildJs } from "./to-js-build.js";
+import { EncodeSession, encodePy } from "./to-py-encode.js";
 import { propsOf } from "./proxy-state.js";
 import { Core } from "./wasm/core.js";
 
@@ -32,6 +35,22 @@ export interface RunOptions {
   globals?: PyProxy;
   /** The file name tracebacks show (default "<exec>"). */
   filename?: string;
+}
+
+/** Options of `toPy` (Pyodide's names). */
+export interface ToPyOptions {
+  /** How many levels of containers to convert; -1 (the default) converts all of them. */
+  depth?: number;
+  /**
+   * Converts what has no rule (class instances, functions, ...): `convert(x)` converts children
+   * with the same options and returns a PyProxy; `cacheConversion(input, output)` (before
+   * converting children) lets cycles through `input` resolve to the PyProxy `output`.
+   */
+  defaultConverter?: (
+    value: any,
+    convert: (value: any) => any,
+    cacheConversion: (input: any, output: PyProxy) => void,
+  ) => any;
 }
 
 export interface RuntimeStats {
@@ -87,6 +106,11 @@ export class PythonRuntime {
       markRoundtrip: (proxy: PyProxy) => void (propsOf(proxy).roundtrip = true),
       captureThis: (proxy: PyCallable) => proxy.captureThis(),
       onceCallable,
+      buildJs,
+      bufferToJs,
+      encodeSession: (converting: boolean) => new EncodeSession(converting),
+      encodePy,
+      encodeRemember: (session: EncodeSession, value: object) => session.remember(value),
       pythonError: (type: string, message: string) => new PythonError(type, message),
       fsError: (errno: number, code: string, message: string, op: string, path: string) =>
         new FSError(errno, code, message, op, path),
@@ -136,6 +160,23 @@ export class PythonRuntime {
   get globals(): any {
     this.#globals ??= this.#core.globals();
     return this.#globals;
+  }
+
+  /**
+   * Deep conversion into Python: Array to list, Map and plain objects to dict, Set to set, typed
+   * arrays to memoryview copies (`depth` levels; -1: all). Returns a PyProxy of the result;
+   * primitives, PyProxies and objects that would only be wrapped (class instances) come back
+   * unchanged. `defaultConverter(value, convert, cacheConversion)` handles what has no rule.
+   */
+  toPy(obj: unknown, options: ToPyOptions = {}): any {
+    if (options === null || typeof options !== "object") throw new TypeError("toPy: options must be an object");
+    const { depth = -1, defaultConverter } = options;
+    if (!Number.isInteger(depth)) throw new TypeError("toPy: depth must be an integer (-1 for no limit)");
+    if (defaultConverter !== undefined && typeof defaultConverter !== "function") {
+      throw new TypeError("toPy: defaultConverter must be a function");
+    }
+    if ((typeof obj !== "object" && typeof obj !== "function") || obj === null || isPyProxy(obj)) return obj;
+    return this.#core.to_py(obj, depth, defaultConverter);
   }
 
   /** Imports a Python module and returns it as a PyProxy. */

@@ -54,8 +54,12 @@ js_array = to_js(numbers)`);
     const m = py.runPython("from pyodide.ffi import to_js as pyodide_to_js\npyodide_to_js({'__proto__': 1})");
     expect(m.get("__proto__")).toBe(1);
   });
-  test("a dict converted with dict_converter that contains itself is refused clearly", () => {
-    expect(py.runPython("from pyscript.ffi import to_js\nd = {}\nd['self'] = d\ntry:\n    to_js(d)\nexcept ValueError as e:\n    r = str(e)\nr")).toContain("contains itself");
+  test("a dict converted with dict_converter that contains itself becomes an object that contains itself", () => {
+    const o = py.runPython("from pyscript.ffi import to_js\nd = {'n': 1}\nd['self'] = d\nto_js(d)");
+    expect(o.self).toBe(o);
+    expect(o.n).toBe(1);
+    const m = py.runPython("import js\nto_js(d, dict_converter=js.eval('(e) => new Map(e)'))");
+    expect(m.get("self")).toBe(m);
   });
 });
 

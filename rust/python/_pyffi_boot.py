@@ -1,6 +1,7 @@
 """Start-up of one runtime, and the Python half of `runPython` and the JS module registry.
 
-The core calls `boot(env)` once, then keeps `globals`, `run_code` and `JsException`.
+The core calls `boot(env)` once, then keeps `globals`, `run_code`, `JsException` and
+`ConversionError`.
 """
 
 import sys
@@ -54,6 +55,13 @@ def _js_exception_class(name):
 
 
 JsException.__module__ = "pyodide.ffi"
+
+
+class ConversionError(Exception):
+    """A value could not be converted between Python and JavaScript."""
+
+
+ConversionError.__module__ = "pyodide.ffi"
 
 
 def _install_errno():

@@ -75,3 +75,14 @@ pub fn js_error_to_py(rt: &RuntimeState, err: JsValue, vm: &VirtualMachine) -> P
         Err(e) => e,
     }
 }
+
+/// `pyodide.ffi.ConversionError(message)`.
+pub fn conversion_error(rt: &RuntimeState, message: &str, vm: &VirtualMachine) -> PyBaseExceptionRef {
+    let cls = rt.boot.borrow().as_ref().map(|b| b.conversion_error.clone());
+    let made = cls.map(|cls| cls.call((message.to_owned(),), vm));
+    match made {
+        Some(Ok(obj)) => obj.downcast::<PyBaseException>().unwrap_or_else(|_| vm.new_type_error(message.to_owned())),
+        Some(Err(e)) => e,
+        None => vm.new_type_error(message.to_owned()),
+    }
+}

@@ -7,7 +7,7 @@ pub(crate) mod api {
     use crate::jsproxy::{JsProxy, flags, new_jsproxy, runtime};
     use crate::py2js::{Lifetime, immutable_to_js, new_pyproxy};
     use crate::state::RuntimeState;
-    use crate::to_js::{Converter, ToJsOptions};
+    use crate::to_js::{self, DefaultConverter, ToJsOptions};
     use crate::{errors::js_error_to_py, js_imports};
     use rustpython_vm::{
         Py, PyObjectRef, PyPayload, PyResult, VirtualMachine,
@@ -79,7 +79,17 @@ pub(crate) mod api {
         #[pyarg(named, default = -1)]
         depth: i32,
         #[pyarg(named, optional)]
+        pyproxies: Option<PyObjectRef>,
+        #[pyarg(named, default = true)]
+        create_pyproxies: bool,
+        #[pyarg(named, optional)]
         dict_converter: Option<PyObjectRef>,
+        #[pyarg(named, optional)]
+        default_converter: Option<PyObjectRef>,
+    }
+
+    fn given(arg: Option<PyObjectRef>, vm: &VirtualMachine) -> Option<PyObjectRef> {
+        arg.filter(|a| !vm.is_none(a))
     }
 
     /// `value` in Python: a JsProxy, or a JsDoubleProxy when it is a PyProxy.
@@ -103,16 +113,27 @@ pub(crate) mod api {
         if immutable_to_js(&args.obj, vm).is_some() || args.obj.downcast_ref::<JsProxy>().is_some() {
             return Ok(args.obj);
         }
-        let dict_converter = match args.dict_converter {
+        let dict_converter = match given(args.dict_converter, vm) {
             None => None,
-            Some(c) if vm.is_none(&c) => None,
             Some(c) => match c.downcast_ref::<JsProxy>() {
                 Some(p) if js_imports::is_callable(&p.value) => Some(p.value.clone()),
                 _ => return Err(vm.new_type_error("dict_converter must be a JavaScript function (e.g. js.Object.fromEntries)")),
             },
         };
-        let options = ToJsOptions { depth: args.depth, dict_converter };
-        let value = Converter::new(&rt, vm).convert(&args.obj, &options)?;
+        let pyproxies = match given(args.pyproxies, vm) {
+            None => None,
+            Some(a) => match a.downcast_ref::<JsProxy>() {
+                Some(p) if js_imports::is_array(&p.value) => Some(p.value.clone()),
+                _ => return Err(vm.new_type_error("Expected a Js Array for the pyproxies argument")),
+            },
+        };
+        let default_converter = match given(args.default_converter, vm) {
+            None => None,
+            Some(f) if f.is_callable() => Some(DefaultConverter::Py(f)),
+            Some(f) => return Err(vm.new_type_error(format!("default_converter must be callable, not '{}'", f.class().name()))),
+        };
+        let options = ToJsOptions { depth: args.depth, dict_converter, default_converter, pyproxies, create_pyproxies: args.create_pyproxies };
+        let value = to_js::convert(&rt, &args.obj, options, vm)?;
         as_python(&rt, value, vm)
     }
 

@@ -77,6 +77,9 @@ extern "C" {
     pub fn slice_of(obj: &JsValue, start: f64, stop: f64, step: f64) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = enumerableKeys, catch)]
     pub fn enumerable_keys(obj: &JsValue) -> Result<Array, JsValue>;
+    /// The bytes of a typed array, DataView or ArrayBuffer (a view, not a copy).
+    #[wasm_bindgen(js_name = bufferBytes)]
+    pub fn buffer_bytes(v: &JsValue) -> js_sys::Uint8Array;
     #[wasm_bindgen(js_name = destroyAll, catch)]
     pub fn destroy_all(proxies: &JsValue) -> Result<(), JsValue>;
 }
@@ -116,4 +119,33 @@ extern "C" {
     /// A JS function that calls `proxy` once and then destroys it (`create_once_callable`).
     #[wasm_bindgen(method, js_name = onceCallable)]
     pub fn once_callable(this: &Hooks, proxy: &JsValue) -> JsValue;
+    /// Builds the result of an explicit Python -> JS conversion from the core's encoding
+    /// (js/to-js-build.ts); throws what a user converter throws.
+    #[wasm_bindgen(method, catch, js_name = buildJs)]
+    pub fn build_js(
+        this: &Hooks,
+        ops: &[u32],
+        nums: &[f64],
+        text: &str,
+        side: &Array,
+        refs: &Array,
+        patches: &Array,
+        dict_converter: &JsValue,
+        pyproxies: &JsValue,
+        convert_default: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+    /// A copy of a buffer's C-ordered bytes as `toJs` gives it: a typed array of its format,
+    /// a string for "s", booleans for "?", nested arrays for more than one dimension.
+    #[wasm_bindgen(method, catch, js_name = bufferToJs)]
+    pub fn buffer_to_js(this: &Hooks, bytes: &[u8], format: &str, itemsize: u32, shape: &[f64]) -> Result<JsValue, JsValue>;
+    /// A memo shared by an explicit JS -> Python conversion and its nested ones
+    /// (js/to-py-encode.ts); `converting`: objects without a rule go to the default converter.
+    #[wasm_bindgen(method, js_name = encodeSession)]
+    pub fn encode_session(this: &Hooks, converting: bool) -> JsValue;
+    /// The encoding of `value` for the core to build: `[ops, nums, text, side]`.
+    #[wasm_bindgen(method, catch, js_name = encodePy)]
+    pub fn encode_py(this: &Hooks, session: &JsValue, value: &JsValue, depth: i32) -> Result<Array, JsValue>;
+    /// A new reference index for `value` in the session's memo (`cacheConversion`).
+    #[wasm_bindgen(method, js_name = encodeRemember)]
+    pub fn encode_remember(this: &Hooks, session: &JsValue, value: &JsValue) -> u32;
 }

@@ -141,6 +141,7 @@ mod _pyffi {
     use crate::js2py::js_to_py_bound;
     use crate::py2js::{Lifetime, new_pyproxy, py_to_js};
     use crate::state::RuntimeState;
+    use crate::to_py::{self, PyDefaultConverter};
     use crate::{js_imports, strings};
     use js_sys::Array;
     use rustpython_vm::{
@@ -233,6 +234,28 @@ mod _pyffi {
         fn js_id(zelf: &Py<Self>) -> f64 {
             js_imports::js_id(&zelf.value)
         }
+
+        /// Deep conversion: Array -> list, Map and plain objects -> dict, Set -> set, buffers ->
+        /// memoryview copies, `depth` levels (-1: all); `default_converter(value, convert, cache)`
+        /// handles what has no rule.
+        #[pymethod]
+        fn to_py(zelf: &Py<Self>, args: ToPyArgs, vm: &VirtualMachine) -> PyResult {
+            let rt = runtime(vm)?;
+            let converter = match args.default_converter.filter(|c| !vm.is_none(c)) {
+                None => None,
+                Some(c) if c.is_callable() => Some(PyDefaultConverter::Py(c)),
+                Some(c) => return Err(vm.new_type_error(format!("default_converter must be callable, not '{}'", c.class().name()))),
+            };
+            to_py::convert(&rt, zelf.value.clone(), args.depth, converter, vm)
+        }
+    }
+
+    #[derive(FromArgs)]
+    struct ToPyArgs {
+        #[pyarg(named, default = -1)]
+        depth: i32,
+        #[pyarg(named, optional)]
+        default_converter: Option<PyObjectRef>,
     }
 
     impl GetAttr for JsProxy {

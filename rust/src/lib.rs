@@ -17,6 +17,7 @@ mod runtime;
 mod state;
 mod strings;
 mod to_js;
+mod to_py;
 mod typeflags;
 mod vfs_module;
 

@@ -6,7 +6,8 @@ use crate::py2js::{Lifetime, immutable_to_js, py_to_js};
 use crate::runtime::Core;
 use crate::state::{self, RuntimeState};
 use crate::strings;
-use crate::to_js::{Converter, ToJsOptions};
+use crate::to_js::{self, DefaultConverter, ToJsOptions};
+use crate::to_py::{self, PyDefaultConverter};
 use js_sys::{Array, Object, Reflect};
 use rustpython_vm::{
     AsObject, PyObjectRef, PyResult, VirtualMachine,
@@ -214,15 +215,47 @@ impl Core {
     pub fn proxy_helper(&self, name: &str, id: f64, args: Array, depth: i32) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let result = self.run_helper(rt, name, id, &args, vm)?;
-            Converter::new(rt, vm).convert(&result, &ToJsOptions { depth, dict_converter: None })
+            to_js::convert(rt, &result, ToJsOptions::with_depth(depth), vm)
         })
     }
 
-    /// Deep conversion: list/tuple -> Array, dict -> Map, set -> Set, `depth` levels (-1: all).
-    pub fn proxy_to_js(&self, id: f64, depth: i32) -> Result<JsValue, JsValue> {
+    /// `toJs(options)`: list/tuple -> Array, dict -> Map (or `dict_converter(entries)`), set -> Set,
+    /// buffers -> typed array copies, `depth` levels (-1: all); the rest per the other options.
+    /// The JS layer has checked the options' types.
+    #[allow(clippy::too_many_arguments)]
+    pub fn proxy_to_js(
+        &self,
+        id: f64,
+        depth: i32,
+        pyproxies: JsValue,
+        create_pyproxies: bool,
+        dict_converter: JsValue,
+        default_converter: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let present = |v: JsValue| if v.is_undefined() || v.is_null() { None } else { Some(v) };
+        let options = ToJsOptions {
+            depth,
+            dict_converter: present(dict_converter),
+            default_converter: present(default_converter).map(DefaultConverter::Js),
+            pyproxies: present(pyproxies),
+            create_pyproxies,
+        };
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
-            Converter::new(rt, vm).convert(&obj, &ToJsOptions { depth, dict_converter: None })
+            to_js::convert(rt, &obj, options, vm)
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// `py.toPy(value, { depth, defaultConverter })`: a PyProxy of the converted object, or
+    /// `value` itself when it would only be wrapped (a class instance, say).
+    pub fn to_py(&self, value: JsValue, depth: i32, default_converter: JsValue) -> Result<JsValue, JsValue> {
+        let converter = if default_converter.is_function() { Some(PyDefaultConverter::Js(default_converter)) } else { None };
+        self.entry(|rt, vm| {
+            let obj = to_py::convert(rt, value.clone(), depth, converter, vm)?;
+            Ok(to_py::to_js_result(rt, &value, obj, vm))
         })
     }
 }

@@ -19,7 +19,7 @@ pub enum Lifetime<'a> {
     Borrowed(&'a mut Vec<JsValue>),
 }
 
-const MAX_SAFE_INT: u64 = 1 << 53;
+pub const MAX_SAFE_INT: u64 = 1 << 53;
 
 /// Converts immutable values; `None` for anything that needs a PyProxy or an unwrap.
 pub fn immutable_to_js(obj: &PyObject, vm: &VirtualMachine) -> Option<JsValue> {

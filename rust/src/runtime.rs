@@ -83,7 +83,7 @@ impl Core {
             let boot = boot_mod.get_attr("boot", vm)?.call((env_dict,), vm)?;
             let get = |name: &'static str| boot.get_attr(name, vm);
             let globals: PyDictRef = get("main_globals")?.downcast().map_err(|_| vm.new_type_error("boot: globals must be a dict"))?;
-            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")?, format_exception: get("format_exception")? });
+            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")?, conversion_error: get("ConversionError")?, format_exception: get("format_exception")? });
             Ok(())
         })?;
         Ok(core)

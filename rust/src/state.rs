@@ -41,6 +41,7 @@ pub struct Boot {
     pub globals: PyDictRef,
     pub run_code: PyObjectRef,
     pub js_exception: PyObjectRef,
+    pub conversion_error: PyObjectRef,
     pub format_exception: PyObjectRef,
 }
 

@@ -1,118 +1,500 @@
-//! Explicit deep Python -> JS conversion (`PyProxy.toJs()`, `to_js`): list/tuple -> Array,
-//! dict -> Map (or what `dict_converter` makes of its entries), set/frozenset -> Set, recursively; everything else by the implicit rules. One memo per
-//! conversion keeps shared references shared and lets cycles convert to cycles.
+//! Explicit deep Python -> JS conversion (`PyProxy.toJs()`, `to_js`), batched: the core walks the
+//! Python object graph once and encodes it into a flat instruction stream in wasm memory (op
+//! words, numbers, one text blob); one JS pass (`buildJs` in js/to-js-build.ts) builds the result.
+//! Only values that need a JS object of their own (a PyProxy, a buffer copy, an unwrapped JsProxy,
+//! a string with lone surrogates) cross one at a time, through a side table.
+//!
+//! Shared references and cycles: every container, proxy and default-converter result gets a
+//! reference index the first time its Python object is seen; later sightings encode a `REF`.
 
-use crate::errors::js_error_to_py;
-use crate::js_imports;
-use crate::py2js::{Lifetime, py_to_js};
-use crate::state::RuntimeState;
-use js_sys::{Array, Map, Set};
+use crate::errors::{conversion_error, js_error_to_py};
+use crate::jsproxy::JsProxy;
+use crate::py2js::{Lifetime, MAX_SAFE_INT, new_pyproxy, py_to_js, release_borrowed};
+use crate::state::{self, RuntimeState};
+use crate::{js_imports, js2py};
+use js_sys::Array;
 use rustpython_vm::{
-    PyObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyDict, PyFrozenSet, PyList, PySet, PyTuple},
+    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
+    builtins::{PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyStr, PyTuple},
+    convert::TryFromBorrowedObject,
+    protocol::PyBuffer,
 };
+use std::cell::RefCell;
 use std::collections::HashMap;
-use wasm_bindgen::JsValue;
+use std::rc::Rc;
+use wasm_bindgen::{JsValue, closure::Closure};
 
+/// Op codes: the low 4 bits of a word; the high 28 bits are its argument. Mirrored in
+/// js/to-js-build.ts.
+mod op {
+    pub const UNDEFINED: u32 = 0;
+    pub const NULL: u32 = 1;
+    pub const FALSE: u32 = 2;
+    pub const TRUE: u32 = 3;
+    /// The next number of the number stream.
+    pub const NUMBER: u32 = 4;
+    /// A string of `arg` UTF-16 code units from the text blob.
+    pub const STRING: u32 = 5;
+    /// A BigInt whose decimal digits (`arg` of them) are in the text blob.
+    pub const BIGINT: u32 = 6;
+    /// Side-table value `arg`.
+    pub const SIDE: u32 = 7;
+    /// A new PyProxy: side-table value (next word), reference `arg`; collected in `pyproxies`.
+    pub const PROXY: u32 = 8;
+    /// Reference `arg`, already built (or being built: a cycle).
+    pub const REF: u32 = 9;
+    /// Containers: reference `arg`, length in the next word, then the items
+    /// (key and value for MAP and ENTRIES).
+    pub const ARRAY: u32 = 10;
+    pub const MAP: u32 = 11;
+    pub const SET: u32 = 12;
+    /// A dict for `dict_converter`: its `[key, value]` entries are handed to the converter.
+    pub const ENTRIES: u32 = 13;
+    /// An object for `default_converter`, called while building; reference `arg`.
+    pub const CONVERT: u32 = 14;
+    /// A buffer copy from the side table (next word), reference `arg`.
+    pub const SHARED: u32 = 15;
+}
+const ARG_LIMIT: usize = 1 << 28;
+
+/// `default_converter(value, convert, cache)`: a JS function (called with a temporary PyProxy)
+/// or a Python callable (called with the object itself).
+#[derive(Clone)]
+pub enum DefaultConverter {
+    Js(JsValue),
+    Py(PyObjectRef),
+}
+
+#[derive(Clone)]
 pub struct ToJsOptions {
     /// How many container levels to convert; negative means all of them.
     pub depth: i32,
     /// A JS function given the `[key, value]` entries of each dict (e.g. `Object.fromEntries`).
     pub dict_converter: Option<JsValue>,
+    pub default_converter: Option<DefaultConverter>,
+    /// A JS array that receives every PyProxy the conversion makes.
+    pub pyproxies: Option<JsValue>,
+    /// False: a value that would need a PyProxy raises ConversionError instead.
+    pub create_pyproxies: bool,
 }
 
-pub struct Converter<'a> {
+impl ToJsOptions {
+    pub fn with_depth(depth: i32) -> Self {
+        ToJsOptions { depth, dict_converter: None, default_converter: None, pyproxies: None, create_pyproxies: true }
+    }
+}
+
+/// One conversion and the nested ones its default converter starts: they share the memo and
+/// the JS table of built references.
+struct Session {
+    options: ToJsOptions,
+    /// Reference index by object address; `kept` holds the objects so no address is reused.
+    memo: HashMap<usize, u32>,
+    kept: Vec<PyObjectRef>,
+    next_ref: u32,
+    /// What each reference is built into, by index (filled by the JS builder).
+    refs: Array,
+    /// References used before they were built, patched when the outermost build ends.
+    patches: Array,
+    /// Objects waiting for the default converter, by reference index, with their depth.
+    deferred: HashMap<u32, (PyObjectRef, i32)>,
+}
+
+type SharedSession = Rc<RefCell<Session>>;
+
+/// Converts `obj` with `options`.
+pub fn convert(rt: &RuntimeState, obj: &PyObjectRef, options: ToJsOptions, vm: &VirtualMachine) -> PyResult<JsValue> {
+    let depth = options.depth;
+    let session = Rc::new(RefCell::new(Session {
+        options,
+        memo: HashMap::new(),
+        kept: Vec::new(),
+        next_ref: 0,
+        refs: Array::new(),
+        patches: Array::new(),
+        deferred: HashMap::new(),
+    }));
+    convert_in(rt, &session, obj, depth, vm)
+}
+
+fn convert_in(rt: &RuntimeState, session: &SharedSession, obj: &PyObjectRef, depth: i32, vm: &VirtualMachine) -> PyResult<JsValue> {
+    let mut enc = Encoding::default();
+    {
+        let mut s = session.borrow_mut();
+        let mut walker = Walker { rt, vm, s: &mut s, enc: &mut enc };
+        walker.value(obj, depth)?;
+    }
+    let hook = default_hook(session);
+    let (refs, patches, dict_converter, pyproxies) = {
+        let s = session.borrow();
+        (s.refs.clone(), s.patches.clone(), s.options.dict_converter.clone(), s.options.pyproxies.clone())
+    };
+    let undefined = JsValue::UNDEFINED;
+    let result = rt.hooks.build_js(
+        &enc.ops,
+        &enc.nums,
+        &enc.text,
+        &enc.side.unwrap_or_else(Array::new),
+        &refs,
+        &patches,
+        dict_converter.as_ref().unwrap_or(&undefined),
+        pyproxies.as_ref().unwrap_or(&undefined),
+        hook.as_ref().map(|h| h.as_ref()).unwrap_or(&undefined),
+    );
+    drop(hook);
+    result.map_err(|e| js_error_to_py(rt, e, vm))
+}
+
+#[derive(Default)]
+struct Encoding {
+    ops: Vec<u32>,
+    nums: Vec<f64>,
+    text: String,
+    side: Option<Array>,
+}
+
+impl Encoding {
+    fn word(&mut self, op: u32, arg: usize) {
+        self.ops.push(op | ((arg as u32) << 4));
+    }
+
+    fn side(&mut self, value: &JsValue) -> usize {
+        let side = self.side.get_or_insert_with(Array::new);
+        side.push(value) as usize - 1
+    }
+}
+
+/// Map and Set keys must compare the same way in both languages: values, not identities.
+#[derive(Clone, Copy)]
+enum KeyOf {
+    Map,
+    Set,
+}
+
+struct Walker<'a, 'b> {
     rt: &'a RuntimeState,
     vm: &'a VirtualMachine,
-    /// Containers already converted, by object address (the object stays alive in its parent).
-    memo: HashMap<usize, JsValue>,
-    dict_converter: Option<JsValue>,
+    s: &'b mut Session,
+    enc: &'b mut Encoding,
 }
 
 fn address(obj: &PyObject) -> usize {
     obj as *const PyObject as usize
 }
 
-impl<'a> Converter<'a> {
-    pub fn new(rt: &'a RuntimeState, vm: &'a VirtualMachine) -> Self {
-        Converter { rt, vm, memo: HashMap::new(), dict_converter: None }
-    }
+fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() }
+}
 
-    pub fn convert(&mut self, obj: &PyObjectRef, options: &ToJsOptions) -> PyResult<JsValue> {
-        self.dict_converter = options.dict_converter.clone();
-        self.value(obj, options.depth)
-    }
-
-    fn value(&mut self, obj: &PyObjectRef, depth: i32) -> PyResult<JsValue> {
-        if depth == 0 {
-            return Ok(py_to_js(self.rt, obj, &mut Lifetime::Owned, self.vm));
+impl Walker<'_, '_> {
+    fn value(&mut self, obj: &PyObjectRef, depth: i32) -> PyResult<()> {
+        if self.immutable(obj) {
+            return Ok(());
         }
-        if let Some(done) = self.memo.get(&address(obj)) {
-            if done.is_symbol() {
-                return Err(self.vm.new_value_error("to_js: a dict converted with dict_converter contains itself; convert it without dict_converter"));
-            }
-            return Ok(done.clone());
+        if let Some(&k) = self.s.memo.get(&address(obj)) {
+            self.enc.word(op::REF, k as usize);
+            return Ok(());
+        }
+        if let Some(p) = obj.downcast_ref::<JsProxy>() {
+            let i = self.enc.side(&p.value);
+            self.enc.word(op::SIDE, i);
+            return Ok(());
+        }
+        if depth == 0 {
+            return self.leaf(obj, depth);
         }
         let next = depth - 1;
-        // Snapshots: a converter never runs Python code, but a snapshot keeps that true for
-        // the items even if a later extension does.
         if let Some(list) = obj.downcast_ref::<PyList>() {
+            // A snapshot: converting an item never runs Python code today, but the walk must not
+            // depend on that.
             let items = list.borrow_vec().to_vec();
-            return self.array(obj, &items, next);
+            return self.sequence(obj, &items, next);
         }
         if let Some(tuple) = obj.downcast_ref::<PyTuple>() {
-            let items = tuple.as_slice().to_vec();
-            return self.array(obj, &items, next);
+            return self.sequence(obj, tuple.as_slice(), next);
         }
         if let Some(dict) = obj.downcast_ref::<PyDict>() {
-            if let Some(converter) = self.dict_converter.clone() {
-                return self.converted_dict(obj, dict, &converter, next);
+            let items = dict.items_vec();
+            let tag = if self.s.options.dict_converter.is_some() { op::ENTRIES } else { op::MAP };
+            self.open(obj, tag, items.len())?;
+            for (k, v) in &items {
+                self.key(k, KeyOf::Map)?;
+                self.value(v, next)?;
             }
-            let map = Map::new();
-            self.memo.insert(address(obj), map.clone().into());
-            for (k, v) in dict.items_vec() {
-                let key = self.value(&k, next)?;
-                let value = self.value(&v, next)?;
-                map.set(&key, &value);
-            }
-            return Ok(map.into());
+            return Ok(());
         }
-        let elements = if let Some(set) = obj.downcast_ref::<PySet>() {
-            Some(set.elements())
-        } else {
-            obj.downcast_ref::<PyFrozenSet>().map(|s| s.elements())
+        let elements = match obj.downcast_ref::<PySet>() {
+            Some(set) => Some(set.elements()),
+            None => obj.downcast_ref::<PyFrozenSet>().map(|s| s.elements()),
         };
         if let Some(elements) = elements {
-            let set = Set::new(&JsValue::UNDEFINED);
-            self.memo.insert(address(obj), set.clone().into());
-            for e in elements {
-                set.add(&self.value(&e, next)?);
+            self.open(obj, op::SET, elements.len())?;
+            for e in &elements {
+                self.key(e, KeyOf::Set)?;
             }
-            return Ok(set.into());
+            return Ok(());
         }
-        Ok(py_to_js(self.rt, obj, &mut Lifetime::Owned, self.vm))
+        if obj.class().slots.as_buffer.load().is_some() {
+            return self.buffer(obj);
+        }
+        self.leaf(obj, depth)
     }
 
-    fn array(&mut self, obj: &PyObject, items: &[PyObjectRef], depth: i32) -> PyResult<JsValue> {
-        let array = Array::new_with_length(items.len() as u32);
-        self.memo.insert(address(obj), array.clone().into());
-        for (i, item) in items.iter().enumerate() {
-            array.set(i as u32, self.value(item, depth)?);
+    /// None, bool, int, float, str and jsnull: encoded in place, no JS object needed.
+    fn immutable(&mut self, obj: &PyObject) -> bool {
+        let vm = self.vm;
+        let cls = obj.class();
+        if cls.is(vm.ctx.types.str_type) {
+            if let Some(s) = obj.downcast_ref::<PyStr>() {
+                self.string(s);
+            }
+            return true;
         }
-        Ok(array.into())
+        if cls.is(vm.ctx.types.int_type) {
+            if let Some(i) = obj.downcast_ref::<PyInt>() {
+                self.int(i);
+            }
+            return true;
+        }
+        if cls.is(vm.ctx.types.float_type) {
+            if let Some(f) = obj.downcast_ref::<PyFloat>() {
+                self.enc.word(op::NUMBER, 0);
+                self.enc.nums.push(f.to_f64());
+            }
+            return true;
+        }
+        if cls.is(vm.ctx.types.bool_type) {
+            self.enc.word(if obj.is(&vm.ctx.true_value) { op::TRUE } else { op::FALSE }, 0);
+            return true;
+        }
+        if vm.is_none(obj) {
+            self.enc.word(op::UNDEFINED, 0);
+            return true;
+        }
+        if obj.downcast_ref::<crate::ffi_api::api::JsNull>().is_some() {
+            self.enc.word(op::NULL, 0);
+            return true;
+        }
+        // Subclasses (IntEnum, str subclasses, ...) lose their type, as in the implicit rules.
+        if let Some(i) = obj.downcast_ref::<PyInt>() {
+            self.int(i);
+            return true;
+        }
+        if let Some(f) = obj.downcast_ref::<PyFloat>() {
+            self.enc.word(op::NUMBER, 0);
+            self.enc.nums.push(f.to_f64());
+            return true;
+        }
+        if let Some(s) = obj.downcast_ref::<PyStr>() {
+            self.string(s);
+            return true;
+        }
+        false
     }
 
-    /// The converter's result exists only after every entry is converted, so the memo holds a
-    /// marker meanwhile: a dict that contains itself is reported instead of recursing forever.
-    fn converted_dict(&mut self, obj: &PyObject, dict: &PyDict, converter: &JsValue, depth: i32) -> PyResult<JsValue> {
-        self.memo.insert(address(obj), JsValue::symbol(None));
-        let entries = Array::new();
-        for (k, v) in dict.items_vec() {
-            entries.push(&Array::of2(&self.value(&k, depth)?, &self.value(&v, depth)?));
+    fn int(&mut self, i: &PyInt) {
+        let big = i.as_bigint();
+        match i64::try_from(big) {
+            Ok(v) if v.unsigned_abs() <= MAX_SAFE_INT => {
+                self.enc.word(op::NUMBER, 0);
+                self.enc.nums.push(v as f64);
+            }
+            _ => {
+                let digits = big.to_string();
+                self.enc.word(op::BIGINT, digits.len());
+                self.enc.text.push_str(&digits);
+            }
         }
-        let result = js_imports::call_function(converter, &JsValue::UNDEFINED, &Array::of1(&entries))
+    }
+
+    fn string(&mut self, s: &PyStr) {
+        // Strings with lone surrogates are not UTF-8: they cross on their own.
+        match s.to_str() {
+            Some(text) if text.len() < ARG_LIMIT => {
+                self.enc.word(op::STRING, utf16_len(text));
+                self.enc.text.push_str(text);
+            }
+            _ => {
+                let i = self.enc.side(&crate::strings::wtf8_to_js(s.as_wtf8()));
+                self.enc.word(op::SIDE, i);
+            }
+        }
+    }
+
+    /// A new reference index for `obj`, remembered so later sightings become `REF`s.
+    fn remember(&mut self, obj: &PyObject) -> u32 {
+        let k = self.s.next_ref;
+        self.s.next_ref += 1;
+        self.s.memo.insert(address(obj), k);
+        self.s.kept.push(obj.to_owned());
+        k
+    }
+
+    fn open(&mut self, obj: &PyObject, tag: u32, len: usize) -> PyResult<()> {
+        if len >= ARG_LIMIT || self.s.next_ref as usize >= ARG_LIMIT {
+            return Err(conversion_error(self.rt, "Conversion from python to javascript failed: the object is too large", self.vm));
+        }
+        let k = self.remember(obj);
+        self.enc.word(tag, k as usize);
+        self.enc.ops.push(len as u32);
+        Ok(())
+    }
+
+    fn sequence(&mut self, obj: &PyObject, items: &[PyObjectRef], depth: i32) -> PyResult<()> {
+        self.open(obj, op::ARRAY, items.len())?;
+        for item in items {
+            self.value(item, depth)?;
+        }
+        Ok(())
+    }
+
+    fn key(&mut self, key: &PyObjectRef, of: KeyOf) -> PyResult<()> {
+        if self.immutable(key) {
+            return Ok(());
+        }
+        if let Some(p) = key.downcast_ref::<JsProxy>() {
+            let i = self.enc.side(&p.value);
+            self.enc.word(op::SIDE, i);
+            return Ok(());
+        }
+        let target = match of {
+            KeyOf::Map => "Map",
+            KeyOf::Set => "Set",
+        };
+        let repr = key.repr(self.vm)?;
+        Err(conversion_error(self.rt, &format!("Cannot use {repr} as a key for a Javascript {target}"), self.vm))
+    }
+
+    /// A copy of the buffer's bytes as a typed array of its format (js/pybuffer.ts decides).
+    fn buffer(&mut self, obj: &PyObjectRef) -> PyResult<()> {
+        let buffer = PyBuffer::try_from_borrowed_object(self.vm, obj)?;
+        let desc = &buffer.desc;
+        let shape: Vec<f64> = desc.dim_desc.iter().map(|d| d.0 as f64).collect();
+        let value = buffer
+            .contiguous_or_collect(|bytes| self.rt.hooks.buffer_to_js(bytes, &desc.format, desc.itemsize as u32, &shape))
             .map_err(|e| js_error_to_py(self.rt, e, self.vm))?;
-        self.memo.insert(address(obj), result.clone());
-        Ok(result)
+        let k = self.remember(obj);
+        let i = self.enc.side(&value);
+        self.enc.word(op::SHARED, k as usize);
+        self.enc.ops.push(i as u32);
+        Ok(())
     }
+
+    /// No rule applies: the default converter (while building), else a PyProxy.
+    fn leaf(&mut self, obj: &PyObjectRef, depth: i32) -> PyResult<()> {
+        if self.s.options.default_converter.is_some() {
+            let k = self.remember(obj);
+            self.s.deferred.insert(k, (obj.clone(), depth));
+            self.enc.word(op::CONVERT, k as usize);
+            return Ok(());
+        }
+        if !self.s.options.create_pyproxies {
+            let repr = obj.repr(self.vm)?;
+            return Err(conversion_error(self.rt, &format!("No conversion known for {repr}."), self.vm));
+        }
+        let proxy = new_pyproxy(self.rt, obj.clone(), &mut Lifetime::Owned, self.vm);
+        let k = self.remember(obj);
+        let i = self.enc.side(&proxy);
+        self.enc.word(op::PROXY, k as usize);
+        self.enc.ops.push(i as u32);
+        Ok(())
+    }
+}
+
+/// The JS function the builder calls for a `CONVERT` op: runs the user's default converter for
+/// the deferred object and returns its result.
+fn default_hook(session: &SharedSession) -> Option<Closure<dyn FnMut(u32) -> Result<JsValue, JsValue>>> {
+    let converter = session.borrow().options.default_converter.clone()?;
+    let session = session.clone();
+    Some(Closure::new(move |k: u32| -> Result<JsValue, JsValue> {
+        let rt = state::current().ok_or_else(|| JsValue::from(js_sys::Error::new("no @pkg/ffi runtime is active")))?;
+        let deferred = session.borrow_mut().deferred.remove(&k);
+        let Some((obj, depth)) = deferred else {
+            return Err(js_sys::Error::new("default_converter: unknown value").into());
+        };
+        state::enter(&rt, |vm| {
+            run_default(&rt, &session, &converter, obj, depth, vm).map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
+        })
+    }))
+}
+
+fn run_default(rt: &Rc<RuntimeState>, session: &SharedSession, converter: &DefaultConverter, obj: PyObjectRef, depth: i32, vm: &VirtualMachine) -> PyResult<JsValue> {
+    // Children converted by `convert` go one level deeper than the value itself.
+    let child_depth = if depth > 0 { depth - 1 } else { depth };
+    match converter {
+        DefaultConverter::Js(f) => {
+            let mut borrowed = Vec::new();
+            let value = new_pyproxy(rt, obj, &mut Lifetime::Borrowed(&mut borrowed), vm);
+            let convert = js_convert_fn(session, child_depth);
+            let cache = js_cache_fn(session);
+            let args = Array::of3(&value, convert.as_ref(), cache.as_ref());
+            let result = js_imports::call_function(f, &JsValue::UNDEFINED, &args);
+            release_borrowed(rt, borrowed, "This PyProxy was passed to default_converter and destroyed when it returned.");
+            result.map_err(|e| js_error_to_py(rt, e, vm))
+        }
+        DefaultConverter::Py(f) => {
+            let s1 = session.clone();
+            let convert = vm.new_function("convert", move |x: PyObjectRef, vm: &VirtualMachine| -> PyResult {
+                let rt = crate::jsproxy::runtime(vm)?;
+                let js = convert_in(&rt, &s1, &x, child_depth, vm)?;
+                js2py::js_to_py(&rt, js, vm)
+            });
+            let s2 = session.clone();
+            let cache = vm.new_function("cache", move |x: PyObjectRef, result: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
+                let rt = crate::jsproxy::runtime(vm)?;
+                let js = py_to_js(&rt, &result, &mut Lifetime::Owned, vm);
+                cache_conversion(&mut s2.borrow_mut(), &x, &js);
+                Ok(())
+            });
+            let result = f.call((obj, convert, cache), vm)?;
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        }
+    }
+}
+
+/// `convert(value)` for a JS default converter: converts a PyProxy's object with the same
+/// session; other values are returned unchanged.
+fn js_convert_fn(session: &SharedSession, depth: i32) -> Closure<dyn FnMut(JsValue) -> Result<JsValue, JsValue>> {
+    let session = session.clone();
+    Closure::new(move |value: JsValue| -> Result<JsValue, JsValue> {
+        let Some(rt) = state::current() else { return Ok(value) };
+        if js_imports::kind_of(&value) != js2py::PYPROXY {
+            return Ok(value);
+        }
+        state::enter(&rt, |vm| {
+            js2py::js_to_py(&rt, value, vm)
+                .and_then(|obj| convert_in(&rt, &session, &obj, depth, vm))
+                .map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
+        })
+    })
+}
+
+/// `cacheConversion(value, result)`: later sightings of `value` become `result` (call it before
+/// converting children, so cycles resolve).
+fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -> Result<(), JsValue>> {
+    let session = session.clone();
+    Closure::new(move |value: JsValue, result: JsValue| -> Result<(), JsValue> {
+        let rt = state::current().ok_or_else(|| JsValue::from(js_sys::Error::new("no @pkg/ffi runtime is active")))?;
+        if js_imports::kind_of(&value) != js2py::PYPROXY {
+            return Err(js_sys::TypeError::new("The first argument to cacheConversion must be a PyProxy.").into());
+        }
+        let obj = rt.registry.borrow().get(js_imports::pyproxy_id(&value)).cloned();
+        let Some(obj) = obj else { return Err(js_sys::Error::new("Object has already been destroyed").into()) };
+        cache_conversion(&mut session.borrow_mut(), &obj, &result);
+        Ok(())
+    })
+}
+
+fn cache_conversion(s: &mut Session, obj: &PyObjectRef, result: &JsValue) {
+    let k = match s.memo.get(&address(obj)) {
+        Some(&k) => k,
+        None => {
+            let k = s.next_ref;
+            s.next_ref += 1;
+            s.memo.insert(address(obj), k);
+            s.kept.push(obj.clone());
+            k
+        }
+    };
+    s.refs.set(k, result.clone());
 }

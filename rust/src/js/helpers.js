@@ -287,3 +287,7 @@ export function enumerableKeys(obj) {
   for (const k in obj) keys.push(k);
   return keys;
 }
+
+export function bufferBytes(v) {
+  return v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+}

@@ -1,7 +1,7 @@
 """`pyodide.ffi`: the Python side of the JavaScript FFI, with Pyodide's names."""
 
 from _pyffi import JsNull, JsProxy, create_once_callable, create_proxy, destroy_proxies, jsnull, to_js
-from _pyffi_boot import JsException
+from _pyffi_boot import ConversionError, JsException
 from _pyffi_jsproxy import (
     JsArray,
     JsCallable,
@@ -12,10 +12,6 @@ from _pyffi_jsproxy import (
     JsMap,
     JsMutableMap,
 )
-
-
-class ConversionError(Exception):
-    """A value could not be converted between Python and JavaScript."""
 
 
 IN_PYODIDE = False

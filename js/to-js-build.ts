@@ -1,0 +1,172 @@
+// The JS half of an explicit Python -> JS conversion (`toJs`, `to_js`). The core walks the Python
+// objects and hands over one encoding (rust/src/to_js.rs): op words, a number stream and one text
+// blob. One pass here builds the containers, so plain data crosses the boundary once per
+// conversion, not once per element. User converters run from here, in JS.
+
+// Op codes: the low 4 bits of a word; the high 28 bits are its argument (see to_js.rs).
+const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, STRING = 5, BIGINT = 6, SIDE = 7;
+const PROXY = 8, REF = 9, ARRAY = 10, MAP = 11, SET = 12, ENTRIES = 13, CONVERT = 14, SHARED = 15;
+
+/** A reference used before its value exists (a cycle through a converter); patched at the end. */
+class Pending {
+  constructor(readonly ref: number) {}
+}
+
+const enum Slot {
+  Index,
+  MapValue,
+  Property,
+}
+
+/** Where a pending reference must be written once it is built. */
+type Patch = [target: any, key: any, slot: Slot, ref: number];
+
+function defineOwn(obj: any, key: PropertyKey, value: unknown): void {
+  // "__proto__" must become an own property, never a prototype change.
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}
+
+function applyPatch([target, key, slot, ref]: Patch, value: unknown): void {
+  if (slot === Slot.MapValue) target.set(key, value);
+  else if (slot === Slot.Index) target[key] = value;
+  else defineOwn(target, typeof key === "symbol" ? key : String(key), value);
+}
+
+/** Writes every pending reference that has been built since; the rest wait for a later build. */
+function resolvePatches(patches: Patch[], refs: unknown[]): void {
+  let kept = 0;
+  for (const patch of patches) {
+    if (patch[3] in refs) applyPatch(patch, refs[patch[3]]);
+    else patches[kept++] = patch;
+  }
+  patches.length = kept;
+}
+
+export function buildJs(
+  opsView: Uint32Array,
+  numsView: Float64Array,
+  text: string,
+  side: unknown[],
+  refs: unknown[],
+  patches: Patch[],
+  dictConverter: ((entries: unknown[][]) => unknown) | undefined,
+  pyproxies: unknown[] | undefined,
+  convertDefault: ((ref: number) => unknown) | undefined,
+): unknown {
+  // The views are over wasm memory, which a user converter's Python code may grow (detaching
+  // them): work on copies.
+  const ops = opsView.slice();
+  const nums = numsView.slice();
+  const fromEntries = dictConverter === Object.fromEntries;
+  let pc = 0;
+  let ni = 0;
+  let ti = 0;
+
+  const next = (): unknown => {
+    const word = ops[pc++];
+    const arg = word >>> 4;
+    switch (word & 15) {
+      case UNDEFINED:
+        return undefined;
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case NUMBER:
+        return nums[ni++];
+      case STRING:
+        return text.slice(ti, (ti += arg));
+      case BIGINT:
+        return BigInt(text.slice(ti, (ti += arg)));
+      case SIDE:
+        return side[arg];
+      case PROXY: {
+        const proxy = side[ops[pc++]];
+        refs[arg] = proxy;
+        pyproxies?.push(proxy);
+        return proxy;
+      }
+      case SHARED:
+        return (refs[arg] = side[ops[pc++]]);
+      case REF:
+        return arg in refs ? refs[arg] : new Pending(arg);
+      case ARRAY: {
+        const n = ops[pc++];
+        const array: unknown[] = [];
+        refs[arg] = array;
+        for (let i = 0; i < n; i++) {
+          const v = next();
+          if (v instanceof Pending) patches.push([array, i, Slot.Index, v.ref]);
+          array.push(v);
+        }
+        return array;
+      }
+      case MAP: {
+        const n = ops[pc++];
+        const map = new Map();
+        refs[arg] = map;
+        for (let i = 0; i < n; i++) {
+          const k = next();
+          const v = next();
+          if (v instanceof Pending) patches.push([map, k, Slot.MapValue, v.ref]);
+          map.set(k, v);
+        }
+        return map;
+      }
+      case SET: {
+        const n = ops[pc++];
+        const set = new Set();
+        refs[arg] = set;
+        for (let i = 0; i < n; i++) set.add(next());
+        return set;
+      }
+      case ENTRIES:
+        return fromEntries ? plainObject(arg) : converted(arg);
+      case CONVERT:
+        return (refs[arg] = convertDefault!(arg));
+      default:
+        throw new Error(`toJs: corrupt conversion stream (op ${word & 15})`);
+    }
+  };
+
+  // `Object.fromEntries` built directly: the object exists before its values, so a dict that
+  // contains itself becomes an object that contains itself.
+  const plainObject = (ref: number): unknown => {
+    const n = ops[pc++];
+    const obj: Record<PropertyKey, unknown> = {};
+    refs[ref] = obj;
+    for (let i = 0; i < n; i++) {
+      const k = next();
+      const v = next();
+      const key = typeof k === "symbol" ? k : String(k);
+      if (v instanceof Pending) patches.push([obj, key, Slot.Property, v.ref]);
+      defineOwn(obj, key, v);
+    }
+    return obj;
+  };
+
+  // Any other converter sees the `[key, value]` entries; values not built yet (cycles back to
+  // this dict or an ancestor) are patched into its result afterwards.
+  const converted = (ref: number): unknown => {
+    const n = ops[pc++];
+    const entries: unknown[][] = [];
+    const later: Array<[key: unknown, ref: number]> = [];
+    for (let i = 0; i < n; i++) {
+      const k = next();
+      const v = next();
+      if (v instanceof Pending) later.push([k, v.ref]);
+      entries.push([k, v]);
+    }
+    const result: any = dictConverter!(entries);
+    refs[ref] = result;
+    for (const [k, r] of later) patches.push([result, k, result instanceof Map ? Slot.MapValue : Slot.Property, r]);
+    return result;
+  };
+
+  const result = next();
+  resolvePatches(patches, refs);
+  return result;
+}

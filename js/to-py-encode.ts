@@ -1,0 +1,204 @@
+// The JS half of an explicit JS -> Python conversion (`toPy`, `JsProxy.to_py()`): one walk over
+// the JS value encodes it as op words, a number stream and one text blob; the core builds the
+// Python objects from that in one call (rust/src/to_py.rs). Values that stay JS objects (class
+// instances, functions, PyProxies, objects beyond `depth`) go through a side table.
+
+import { isPyProxy } from "./proxy-state.js";
+
+// Op codes: the low 4 bits of a word; the high 28 bits are its argument (see to_py.rs).
+const NONE = 0, FALSE = 1, TRUE = 2, INT = 3, FLOAT = 4, STRING = 5, BIGINT = 6, SIDE = 7;
+const REF = 8, LIST = 9, DICT = 10, SET = 11, BUFFER = 12, CONVERT = 13;
+const ARG_LIMIT = 2 ** 28;
+const MAX_SAFE = 2 ** 53;
+
+/** A JS value that has no faithful Python form (Pyodide's texts). */
+export class ConversionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConversionError";
+  }
+}
+
+/** One conversion and the nested ones its default converter starts: they share the memo. */
+export class EncodeSession {
+  readonly memo = new Map<object, number>();
+  nextRef = 0;
+  constructor(readonly converting: boolean) {}
+
+  remember(value: object): number {
+    const k = this.nextRef++;
+    this.memo.set(value, k);
+    return k;
+  }
+}
+
+/** The encoding the core reads: [ops, nums, text, side]. */
+export type PyEncoding = [Uint32Array, Float64Array, string, unknown[]];
+
+// The struct format of each typed array's elements, for the memoryview the core makes.
+const FORMATS = new Map<unknown, string>([
+  [Int8Array, "b"], [Uint8Array, "B"], [Uint8ClampedArray, "B"], [Int16Array, "h"], [Uint16Array, "H"],
+  [Int32Array, "i"], [Uint32Array, "I"], [Float32Array, "f"], [Float64Array, "d"],
+  [BigInt64Array, "q"], [BigUint64Array, "Q"],
+]);
+
+const tagOf = (v: object): string => Object.prototype.toString.call(v);
+
+/** A "plain old JavaScript object": made by `{}`/`Object.create(null)`, not by a class. */
+function isPlainObject(v: object): boolean {
+  if (tagOf(v) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || proto === Object.prototype || proto.constructor?.name === "Object";
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return "null";
+  if (typeof v !== "object" && typeof v !== "function") return typeof v;
+  return (v as any).constructor?.name ?? tagOf(v).slice(8, -1);
+}
+
+class Encoder {
+  ops = new Uint32Array(64);
+  nums = new Float64Array(64);
+  nOps = 0;
+  nNums = 0;
+  texts: string[] = [];
+  side: unknown[] = [];
+
+  constructor(readonly session: EncodeSession) {}
+
+  word(op: number, arg: number): void {
+    if (this.nOps === this.ops.length) {
+      const grown = new Uint32Array(this.ops.length * 2);
+      grown.set(this.ops);
+      this.ops = grown;
+    }
+    this.ops[this.nOps++] = op | (arg << 4);
+  }
+
+  raw(n: number): void {
+    this.word(0, 0);
+    this.ops[this.nOps - 1] = n;
+  }
+
+  num(op: number, n: number): void {
+    this.word(op, 0);
+    if (this.nNums === this.nums.length) {
+      const grown = new Float64Array(this.nums.length * 2);
+      grown.set(this.nums);
+      this.nums = grown;
+    }
+    this.nums[this.nNums++] = n;
+  }
+
+  toSide(v: unknown): void {
+    this.word(SIDE, this.side.push(v) - 1);
+  }
+
+  string(s: string): void {
+    // The core receives the text as UTF-8, which has no lone surrogates: those strings cross alone.
+    if (s.length < ARG_LIMIT && s.isWellFormed()) {
+      this.word(STRING, s.length);
+      this.texts.push(s);
+    } else this.toSide(s);
+  }
+
+  value(v: unknown, depth: number): void {
+    switch (typeof v) {
+      case "number":
+        if (Number.isInteger(v) && Math.abs(v) <= MAX_SAFE) this.num(INT, v);
+        else this.num(FLOAT, v);
+        return;
+      case "string":
+        return this.string(v);
+      case "boolean":
+        return this.word(v ? TRUE : FALSE, 0);
+      case "undefined":
+        return this.word(NONE, 0);
+      case "bigint": {
+        const digits = v.toString();
+        this.word(BIGINT, digits.length);
+        this.texts.push(digits);
+        return;
+      }
+      case "object":
+        if (v === null) return this.word(NONE, 0);
+        return this.object(v, depth);
+      default:
+        return this.toSide(v);
+    }
+  }
+
+  object(v: object, depth: number): void {
+    if (isPyProxy(v)) return this.toSide(v);
+    const seen = this.session.memo.get(v);
+    if (seen !== undefined) return this.word(REF, seen);
+    if (depth === 0) return this.toSide(v);
+    const next = depth - 1;
+    if (Array.isArray(v)) {
+      this.open(LIST, v, v.length);
+      for (let i = 0; i < v.length; i++) this.value(v[i], next);
+    } else if (v instanceof Map || tagOf(v) === "[object Map]") {
+      const map = v as Map<unknown, unknown>;
+      this.checkKeys(map.keys(), "Map", "dict");
+      this.open(DICT, v, map.size);
+      for (const [key, value] of map) {
+        this.value(key, 0);
+        this.value(value, next);
+      }
+    } else if (v instanceof Set || tagOf(v) === "[object Set]") {
+      const set = v as Set<unknown>;
+      this.checkKeys(set.values(), "Set", "set");
+      this.open(SET, v, set.size);
+      for (const item of set) this.value(item, 0);
+    } else if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) {
+      this.word(BUFFER, this.session.remember(v));
+      this.raw(this.side.push(v) - 1);
+      this.raw((FORMATS.get(v.constructor) ?? "B").charCodeAt(0));
+    } else if (isPlainObject(v)) {
+      const keys = Object.keys(v);
+      this.open(DICT, v, keys.length);
+      for (const key of keys) {
+        this.string(key);
+        this.value((v as any)[key], next);
+      }
+    } else if (this.session.converting) {
+      this.word(CONVERT, this.session.remember(v));
+      this.raw(this.side.push(v) - 1);
+      this.raw(depth);
+    } else this.toSide(v);
+  }
+
+  open(op: number, v: object, length: number): void {
+    if (length >= ARG_LIMIT) throw new ConversionError(`Cannot convert a ${typeName(v)} of ${length} items into Python: too large`);
+    this.word(op, this.session.remember(v));
+    this.raw(length);
+  }
+
+  /** Keys must compare by value in both languages; JS tells 1 from true, Python does not. */
+  checkKeys(keys: Iterable<unknown>, kind: string, target: string): void {
+    let one = false, yes = false, zero = false, no = false;
+    for (const k of keys) {
+      if ((typeof k === "object" && k !== null && !isPyProxy(k)) || typeof k === "function") {
+        throw new ConversionError(`Cannot use key of type ${typeName(k)} as a key to a Python ${target}`);
+      }
+      if (k === 1) one = true;
+      else if (k === true) yes = true;
+      else if (k === 0) zero = true;
+      else if (k === false) no = true;
+    }
+    const clash = one && yes ? "1 and true" : zero && no ? "0 and false" : undefined;
+    if (clash) throw new ConversionError(`Cannot faithfully convert ${kind} into Python since it contains both ${clash} as keys.`);
+  }
+
+  finish(): PyEncoding {
+    return [this.ops.subarray(0, this.nOps), this.nums.subarray(0, this.nNums), this.texts.join(""), this.side];
+  }
+}
+
+/** Encodes `value` (`depth` container levels; -1: all) for the core to build in Python. */
+export function encodePy(session: EncodeSession, value: unknown, depth: number): PyEncoding {
+  const encoder = new Encoder(session);
+  encoder.value(value, depth);
+  return encoder.finish();
+}

@@ -10,6 +10,8 @@ const NONE = 0, FALSE = 1, TRUE = 2, INT = 3, FLOAT = 4, STRING = 5, BIGINT = 6,
 const REF = 8, LIST = 9, DICT = 10, SET = 11, BUFFER = 12, CONVERT = 13;
 const ARG_LIMIT = 2 ** 28;
 const MAX_SAFE = 2 ** 53;
+/** Deeper nesting is refused: the core's build recurses, and wasm stack overflow is fatal. */
+const MAX_NESTING = 1000;
 
 /** A JS value that has no faithful Python form (Pyodide's texts). */
 export class ConversionError extends Error {
@@ -64,8 +66,7 @@ class Encoder {
   nNums = 0;
   texts: string[] = [];
   side: unknown[] = [];
-
-  constructor(readonly session: EncodeSession) {}
+  constructor(readonly session: EncodeSession, public nesting: number) {}
 
   word(op: number, arg: number): void {
     if (this.nOps === this.ops.length) {
@@ -131,10 +132,19 @@ class Encoder {
 
   object(v: object, depth: number): void {
     if (isPyProxy(v)) return this.toSide(v);
+    // Beyond `depth` a value stays a JsProxy even when it was converted elsewhere (Pyodide's order).
+    if (depth === 0) return this.toSide(v);
     const seen = this.session.memo.get(v);
     if (seen !== undefined) return this.word(REF, seen);
-    if (depth === 0) return this.toSide(v);
     const next = depth - 1;
+    if (++this.nesting > MAX_NESTING) {
+      throw new ConversionError(`Cannot convert into Python: containers nested more than ${MAX_NESTING} levels deep (pass a smaller depth)`);
+    }
+    this.container(v, next);
+    this.nesting--;
+  }
+
+  container(v: object, next: number): void {
     if (Array.isArray(v)) {
       this.open(LIST, v, v.length);
       for (let i = 0; i < v.length; i++) this.value(v[i], next);
@@ -165,7 +175,8 @@ class Encoder {
     } else if (this.session.converting) {
       this.word(CONVERT, this.session.remember(v));
       this.raw(this.side.push(v) - 1);
-      this.raw(depth);
+      this.raw(next + 1);
+      this.raw(this.nesting);
     } else this.toSide(v);
   }
 
@@ -196,9 +207,12 @@ class Encoder {
   }
 }
 
-/** Encodes `value` (`depth` container levels; -1: all) for the core to build in Python. */
-export function encodePy(session: EncodeSession, value: unknown, depth: number): PyEncoding {
-  const encoder = new Encoder(session);
+/**
+ * Encodes `value` (`depth` container levels; -1: all) for the core to build in Python; `nesting`
+ * is how deep inside an outer conversion (through a default converter) this one starts.
+ */
+export function encodePy(session: EncodeSession, value: unknown, depth: number, nesting = 0): PyEncoding {
+  const encoder = new Encoder(session, nesting);
   encoder.value(value, depth);
   return encoder.finish();
 }

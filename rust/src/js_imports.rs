@@ -144,7 +144,7 @@ extern "C" {
     pub fn encode_session(this: &Hooks, converting: bool) -> JsValue;
     /// The encoding of `value` for the core to build: `[ops, nums, text, side]`.
     #[wasm_bindgen(method, catch, js_name = encodePy)]
-    pub fn encode_py(this: &Hooks, session: &JsValue, value: &JsValue, depth: i32) -> Result<Array, JsValue>;
+    pub fn encode_py(this: &Hooks, session: &JsValue, value: &JsValue, depth: i32, nesting: u32) -> Result<Array, JsValue>;
     /// A new reference index for `value` in the session's memo (`cacheConversion`).
     #[wasm_bindgen(method, js_name = encodeRemember)]
     pub fn encode_remember(this: &Hooks, session: &JsValue, value: &JsValue) -> u32;

@@ -56,6 +56,9 @@ mod op {
     pub const SHARED: u32 = 15;
 }
 const ARG_LIMIT: usize = 1 << 28;
+/// Containers nested deeper than this are refused: the walk and the build recurse, and running
+/// out of wasm stack would kill the runtime.
+pub const MAX_NESTING: u32 = 1000;
 
 /// `default_converter(value, convert, cache)`: a JS function (called with a temporary PyProxy)
 /// or a Python callable (called with the object itself).
@@ -97,7 +100,8 @@ struct Session {
     /// References used before they were built, patched when the outermost build ends.
     patches: Array,
     /// Objects waiting for the default converter, by reference index, with their depth.
-    deferred: HashMap<u32, (PyObjectRef, i32)>,
+    /// (object, depth left, nesting level where it sits).
+    deferred: HashMap<u32, (PyObjectRef, i32, u32)>,
 }
 
 type SharedSession = Rc<RefCell<Session>>;
@@ -114,14 +118,16 @@ pub fn convert(rt: &RuntimeState, obj: &PyObjectRef, options: ToJsOptions, vm: &
         patches: Array::new(),
         deferred: HashMap::new(),
     }));
-    convert_in(rt, &session, obj, depth, vm)
+    convert_in(rt, &session, obj, depth, 0, vm)
 }
 
-fn convert_in(rt: &RuntimeState, session: &SharedSession, obj: &PyObjectRef, depth: i32, vm: &VirtualMachine) -> PyResult<JsValue> {
+/// `nesting`: how deep inside the outermost conversion this one starts (default converters
+/// convert children from inside it).
+fn convert_in(rt: &RuntimeState, session: &SharedSession, obj: &PyObjectRef, depth: i32, nesting: u32, vm: &VirtualMachine) -> PyResult<JsValue> {
     let mut enc = Encoding::default();
     {
         let mut s = session.borrow_mut();
-        let mut walker = Walker { rt, vm, s: &mut s, enc: &mut enc };
+        let mut walker = Walker { rt, vm, s: &mut s, enc: &mut enc, nesting };
         walker.value(obj, depth)?;
     }
     let hook = default_hook(session);
@@ -176,6 +182,7 @@ struct Walker<'a, 'b> {
     vm: &'a VirtualMachine,
     s: &'b mut Session,
     enc: &'b mut Encoding,
+    nesting: u32,
 }
 
 fn address(obj: &PyObject) -> usize {
@@ -221,6 +228,7 @@ impl Walker<'_, '_> {
                 self.key(k, KeyOf::Map)?;
                 self.value(v, next)?;
             }
+            self.nesting -= 1;
             return Ok(());
         }
         let elements = match obj.downcast_ref::<PySet>() {
@@ -232,6 +240,7 @@ impl Walker<'_, '_> {
             for e in &elements {
                 self.key(e, KeyOf::Set)?;
             }
+            self.nesting -= 1;
             return Ok(());
         }
         if obj.class().slots.as_buffer.load().is_some() {
@@ -330,9 +339,15 @@ impl Walker<'_, '_> {
         k
     }
 
+    /// Starts a container; `close` ends it.
     fn open(&mut self, obj: &PyObject, tag: u32, len: usize) -> PyResult<()> {
         if len >= ARG_LIMIT || self.s.next_ref as usize >= ARG_LIMIT {
             return Err(conversion_error(self.rt, "Conversion from python to javascript failed: the object is too large", self.vm));
+        }
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            let text = format!("Conversion from python to javascript failed: containers nested more than {MAX_NESTING} levels deep (pass a smaller depth)");
+            return Err(conversion_error(self.rt, &text, self.vm));
         }
         let k = self.remember(obj);
         self.enc.word(tag, k as usize);
@@ -345,6 +360,7 @@ impl Walker<'_, '_> {
         for item in items {
             self.value(item, depth)?;
         }
+        self.nesting -= 1;
         Ok(())
     }
 
@@ -384,7 +400,7 @@ impl Walker<'_, '_> {
     fn leaf(&mut self, obj: &PyObjectRef, depth: i32) -> PyResult<()> {
         if self.s.options.default_converter.is_some() {
             let k = self.remember(obj);
-            self.s.deferred.insert(k, (obj.clone(), depth));
+            self.s.deferred.insert(k, (obj.clone(), depth, self.nesting));
             self.enc.word(op::CONVERT, k as usize);
             return Ok(());
         }
@@ -409,23 +425,23 @@ fn default_hook(session: &SharedSession) -> Option<Closure<dyn FnMut(u32) -> Res
     Some(Closure::new(move |k: u32| -> Result<JsValue, JsValue> {
         let rt = state::current().ok_or_else(|| JsValue::from(js_sys::Error::new("no @pkg/ffi runtime is active")))?;
         let deferred = session.borrow_mut().deferred.remove(&k);
-        let Some((obj, depth)) = deferred else {
+        let Some((obj, depth, nesting)) = deferred else {
             return Err(js_sys::Error::new("default_converter: unknown value").into());
         };
         state::enter(&rt, |vm| {
-            run_default(&rt, &session, &converter, obj, depth, vm).map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
+            run_default(&rt, &session, &converter, obj, depth, nesting + 1, vm).map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
         })
     }))
 }
 
-fn run_default(rt: &Rc<RuntimeState>, session: &SharedSession, converter: &DefaultConverter, obj: PyObjectRef, depth: i32, vm: &VirtualMachine) -> PyResult<JsValue> {
+fn run_default(rt: &Rc<RuntimeState>, session: &SharedSession, converter: &DefaultConverter, obj: PyObjectRef, depth: i32, nesting: u32, vm: &VirtualMachine) -> PyResult<JsValue> {
     // Children converted by `convert` go one level deeper than the value itself.
     let child_depth = if depth > 0 { depth - 1 } else { depth };
     match converter {
         DefaultConverter::Js(f) => {
             let mut borrowed = Vec::new();
             let value = new_pyproxy(rt, obj, &mut Lifetime::Borrowed(&mut borrowed), vm);
-            let convert = js_convert_fn(session, child_depth);
+            let convert = js_convert_fn(session, child_depth, nesting);
             let cache = js_cache_fn(session);
             let args = Array::of3(&value, convert.as_ref(), cache.as_ref());
             let result = js_imports::call_function(f, &JsValue::UNDEFINED, &args);
@@ -436,7 +452,7 @@ fn run_default(rt: &Rc<RuntimeState>, session: &SharedSession, converter: &Defau
             let s1 = session.clone();
             let convert = vm.new_function("convert", move |x: PyObjectRef, vm: &VirtualMachine| -> PyResult {
                 let rt = crate::jsproxy::runtime(vm)?;
-                let js = convert_in(&rt, &s1, &x, child_depth, vm)?;
+                let js = convert_in(&rt, &s1, &x, child_depth, nesting, vm)?;
                 js2py::js_to_py(&rt, js, vm)
             });
             let s2 = session.clone();
@@ -454,7 +470,7 @@ fn run_default(rt: &Rc<RuntimeState>, session: &SharedSession, converter: &Defau
 
 /// `convert(value)` for a JS default converter: converts a PyProxy's object with the same
 /// session; other values are returned unchanged.
-fn js_convert_fn(session: &SharedSession, depth: i32) -> Closure<dyn FnMut(JsValue) -> Result<JsValue, JsValue>> {
+fn js_convert_fn(session: &SharedSession, depth: i32, nesting: u32) -> Closure<dyn FnMut(JsValue) -> Result<JsValue, JsValue>> {
     let session = session.clone();
     Closure::new(move |value: JsValue| -> Result<JsValue, JsValue> {
         let Some(rt) = state::current() else { return Ok(value) };
@@ -463,7 +479,7 @@ fn js_convert_fn(session: &SharedSession, depth: i32) -> Closure<dyn FnMut(JsVal
         }
         state::enter(&rt, |vm| {
             js2py::js_to_py(&rt, value, vm)
-                .and_then(|obj| convert_in(&rt, &session, &obj, depth, vm))
+                .and_then(|obj| convert_in(&rt, &session, &obj, depth, nesting, vm))
                 .map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
         })
     })

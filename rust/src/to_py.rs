@@ -39,7 +39,7 @@ mod op {
     pub const SET: u32 = 11;
     /// A typed array or ArrayBuffer: reference `arg`, side index and format character next.
     pub const BUFFER: u32 = 12;
-    /// For the default converter: reference `arg`, side index and depth next.
+    /// For the default converter: reference `arg`, then side index, depth and nesting level.
     pub const CONVERT: u32 = 13;
 }
 
@@ -72,12 +72,13 @@ type SharedSession = Rc<RefCell<Session>>;
 pub fn convert(rt: &RuntimeState, value: JsValue, depth: i32, converter: Option<PyDefaultConverter>, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let js = rt.hooks.encode_session(converter.is_some());
     let session = Rc::new(RefCell::new(Session { js, refs: HashMap::new(), patches: Vec::new(), converter }));
-    convert_in(rt, &session, value, depth, vm)
+    convert_in(rt, &session, value, depth, 0, vm)
 }
 
-fn convert_in(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth: i32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+/// `nesting`: how deep inside the outermost conversion this one starts.
+fn convert_in(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth: i32, nesting: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let js = session.borrow().js.clone();
-    let encoding = rt.hooks.encode_py(&js, &value, depth).map_err(|e| encode_error(rt, e, vm))?;
+    let encoding = rt.hooks.encode_py(&js, &value, depth, nesting).map_err(|e| encode_error(rt, e, vm))?;
     let part = |i: u32| encoding.get(i);
     let mut b = Builder {
         rt,
@@ -273,7 +274,8 @@ impl Builder<'_> {
                 let i = self.word()?;
                 let value = self.side.get(i);
                 let depth = self.word()? as i32;
-                let result = run_default(self.rt, self.session, value, depth, vm)?;
+                let nesting = self.word()?;
+                let result = run_default(self.rt, self.session, value, depth, nesting + 1, vm)?;
                 self.remember(arg, &result);
                 result
             }
@@ -294,7 +296,7 @@ fn memoryview_copy(value: &JsValue, format: char, vm: &VirtualMachine) -> PyResu
     vm.call_method(&view, "cast", (format.to_string(),))
 }
 
-fn run_default(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth: i32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+fn run_default(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth: i32, nesting: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let converter = session.borrow().converter.clone();
     let Some(converter) = converter else {
         return js_to_py(rt, value, vm);
@@ -303,7 +305,7 @@ fn run_default(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth
     let child_depth = if depth > 0 { depth - 1 } else { depth };
     match converter {
         PyDefaultConverter::Js(f) => {
-            let convert = js_convert_fn(session, child_depth);
+            let convert = js_convert_fn(session, child_depth, nesting);
             let cache = js_cache_fn(session);
             let args = Array::of3(&value, convert.as_ref(), cache.as_ref());
             let result = js_imports::call_function(&f, &JsValue::UNDEFINED, &args).map_err(|e| js_error_to_py(rt, e, vm))?;
@@ -314,7 +316,7 @@ fn run_default(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth
             let convert = vm.new_function("convert", move |x: PyObjectRef, vm: &VirtualMachine| -> PyResult {
                 let rt = crate::jsproxy::runtime(vm)?;
                 let js = py_to_js(&rt, &x, &mut Lifetime::Owned, vm);
-                convert_in(&rt, &s1, js, child_depth, vm)
+                convert_in(&rt, &s1, js, child_depth, nesting, vm)
             });
             let s2 = session.clone();
             let cache = vm.new_function("cache", move |x: PyObjectRef, result: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
@@ -337,12 +339,12 @@ fn cache_conversion(rt: &RuntimeState, session: &SharedSession, input: &JsValue,
 
 /// `convert(value)` for a JS default converter: the value converted with the same session, as
 /// a PyProxy (or a primitive).
-fn js_convert_fn(session: &SharedSession, depth: i32) -> Closure<dyn FnMut(JsValue) -> Result<JsValue, JsValue>> {
+fn js_convert_fn(session: &SharedSession, depth: i32, nesting: u32) -> Closure<dyn FnMut(JsValue) -> Result<JsValue, JsValue>> {
     let session = session.clone();
     Closure::new(move |value: JsValue| -> Result<JsValue, JsValue> {
         let rt = state::current().ok_or_else(|| JsValue::from(js_sys::Error::new("no @pkg/ffi runtime is active")))?;
         state::enter(&rt, |vm| {
-            convert_in(&rt, &session, value, depth, vm)
+            convert_in(&rt, &session, value, depth, nesting, vm)
                 .map(|obj| py_to_js(&rt, &obj, &mut Lifetime::Owned, vm))
                 .map_err(|e| py_exc_to_js(&rt, &e, vm))
         })

@@ -27,7 +27,7 @@ function runNodeChild() {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   const out = join(dir, "node.json");
   const args = ["--expose-gc", join(root, "bench/node.mjs"), "--out", out, "--samples", `${samples}`, "--cold-samples", `${coldSamples}`];
-  if (opts.case) args.push("--case", opts.case);
+  if (opts.case) args.push(`--case=${opts.case}`);
   return new Promise((resolve, reject) => {
     // The runtimes print to stdout; their lines go to our stderr beside the progress log.
     const child = spawn(process.execPath, args, { stdio: ["ignore", process.stderr, "inherit"] });

@@ -7,7 +7,9 @@ import { isPyProxy } from "./proxy-state.js";
 
 // Op codes: the low 4 bits of a word; the high 28 bits are its argument (see to_py.rs).
 const NONE = 0, FALSE = 1, TRUE = 2, INT = 3, FLOAT = 4, STRING = 5, BIGINT = 6, SIDE = 7;
-const REF = 8, LIST = 9, DICT = 10, SET = 11, BUFFER = 12, CONVERT = 13;
+const REF = 8, LIST = 9, DICT = 10, SET = 11, BUFFER = 12, CONVERT = 13, NUMBERS = 14, KEY = 15;
+/** Distinct dict keys remembered per encoding: repeated keys (arrays of records) are built once. */
+const MAX_KEYS = 4096;
 const ARG_LIMIT = 2 ** 28;
 const MAX_SAFE = 2 ** 53;
 /** Deeper nesting is refused: the core's build recurses, and wasm stack overflow is fatal. */
@@ -66,6 +68,9 @@ class Encoder {
   nNums = 0;
   texts: string[] = [];
   side: unknown[] = [];
+  keys = new Map<string, number>();
+  keyHits = 0;
+
   constructor(readonly session: EncodeSession, public nesting: number) {}
 
   word(op: number, arg: number): void {
@@ -90,6 +95,37 @@ class Encoder {
       this.nums = grown;
     }
     this.nums[this.nNums++] = n;
+  }
+
+  /** A run of numbers from `array[start]` as one op word; returns where the run ends. */
+  numbers(array: unknown[], start: number): number {
+    let end = start;
+    while (end < array.length && typeof array[end] === "number") end++;
+    this.word(NUMBERS, end - start);
+    if (this.nNums + (end - start) > this.nums.length) {
+      const grown = new Float64Array(Math.max(this.nums.length * 2, this.nNums + (end - start)));
+      grown.set(this.nums);
+      this.nums = grown;
+    }
+    for (let i = start; i < end; i++) this.nums[this.nNums++] = array[i] as number;
+    return end;
+  }
+
+  /** A dict key: the core builds each distinct key string once per encoding. */
+  key(s: string): void {
+    if (this.keyHits < 0) return this.string(s);
+    const known = this.keys.get(s);
+    if (known !== undefined) {
+      this.keyHits++;
+      return this.word(KEY, known);
+    }
+    // Mostly distinct keys (one big object) gain nothing from the table: stop using it.
+    if (this.keys.size >= 256 && this.keyHits < this.keys.size) this.keyHits = -1;
+    else if (this.keys.size < MAX_KEYS && s.length < 64 && s.isWellFormed()) {
+      this.word(KEY, this.keys.size);
+      this.keys.set(s, this.keys.size);
+    }
+    this.string(s);
   }
 
   toSide(v: unknown): void {
@@ -147,7 +183,10 @@ class Encoder {
   container(v: object, next: number): void {
     if (Array.isArray(v)) {
       this.open(LIST, v, v.length);
-      for (let i = 0; i < v.length; i++) this.value(v[i], next);
+      for (let i = 0; i < v.length; ) {
+        if (typeof v[i] === "number") i = this.numbers(v, i);
+        else this.value(v[i++], next);
+      }
     } else if (v instanceof Map || tagOf(v) === "[object Map]") {
       const map = v as Map<unknown, unknown>;
       this.checkKeys(map.keys(), "Map", "dict");
@@ -169,7 +208,7 @@ class Encoder {
       const keys = Object.keys(v);
       this.open(DICT, v, keys.length);
       for (const key of keys) {
-        this.string(key);
+        this.key(key);
         this.value((v as any)[key], next);
       }
     } else if (this.session.converting) {

@@ -31,7 +31,7 @@ mod op {
     pub const NULL: u32 = 1;
     pub const FALSE: u32 = 2;
     pub const TRUE: u32 = 3;
-    /// The next number of the number stream.
+    /// The next `arg` numbers of the number stream (more than one only as items of an ARRAY).
     pub const NUMBER: u32 = 4;
     /// A string of `arg` UTF-16 code units from the text blob.
     pub const STRING: u32 = 5;
@@ -267,7 +267,7 @@ impl Walker<'_, '_> {
         }
         if cls.is(vm.ctx.types.float_type) {
             if let Some(f) = obj.downcast_ref::<PyFloat>() {
-                self.enc.word(op::NUMBER, 0);
+                self.enc.word(op::NUMBER, 1);
                 self.enc.nums.push(f.to_f64());
             }
             return true;
@@ -290,7 +290,7 @@ impl Walker<'_, '_> {
             return true;
         }
         if let Some(f) = obj.downcast_ref::<PyFloat>() {
-            self.enc.word(op::NUMBER, 0);
+            self.enc.word(op::NUMBER, 1);
             self.enc.nums.push(f.to_f64());
             return true;
         }
@@ -305,7 +305,7 @@ impl Walker<'_, '_> {
         let big = i.as_bigint();
         match i64::try_from(big) {
             Ok(v) if v.unsigned_abs() <= MAX_SAFE_INT => {
-                self.enc.word(op::NUMBER, 0);
+                self.enc.word(op::NUMBER, 1);
                 self.enc.nums.push(v as f64);
             }
             _ => {
@@ -357,11 +357,38 @@ impl Walker<'_, '_> {
 
     fn sequence(&mut self, obj: &PyObject, items: &[PyObjectRef], depth: i32) -> PyResult<()> {
         self.open(obj, op::ARRAY, items.len())?;
+        // Consecutive numbers share one op word: a list of numbers is one word plus the numbers.
+        let mut run: Option<usize> = None;
         for item in items {
+            if let Some(n) = self.plain_number(item) {
+                self.enc.nums.push(n);
+                match run {
+                    Some(at) => self.enc.ops[at] += 1 << 4,
+                    None => {
+                        run = Some(self.enc.ops.len());
+                        self.enc.word(op::NUMBER, 1);
+                    }
+                }
+                continue;
+            }
+            run = None;
             self.value(item, depth)?;
         }
         self.nesting -= 1;
         Ok(())
+    }
+
+    /// An exact `float`, or an exact `int` that JS represents as a Number.
+    fn plain_number(&self, obj: &PyObject) -> Option<f64> {
+        let cls = obj.class();
+        if cls.is(self.vm.ctx.types.float_type) {
+            return obj.downcast_ref::<PyFloat>().map(|f| f.to_f64());
+        }
+        if cls.is(self.vm.ctx.types.int_type) {
+            let v = i64::try_from(obj.downcast_ref::<PyInt>()?.as_bigint()).ok()?;
+            return (v.unsigned_abs() <= MAX_SAFE_INT).then_some(v as f64);
+        }
+        None
     }
 
     fn key(&mut self, key: &PyObjectRef, of: KeyOf) -> PyResult<()> {

@@ -41,6 +41,10 @@ mod op {
     pub const BUFFER: u32 = 12;
     /// For the default converter: reference `arg`, then side index, depth and nesting level.
     pub const CONVERT: u32 = 13;
+    /// `arg` list items, all numbers, from the number stream.
+    pub const NUMBERS: u32 = 14;
+    /// Dict key `arg` of this encoding's key table; a new one is followed by its STRING.
+    pub const KEY: u32 = 15;
 }
 
 /// `default_converter(value, convert, cache)`: a JS function (called with the JS value) or a
@@ -88,6 +92,7 @@ fn convert_in(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth:
         nums: part(1).unchecked_into::<Float64Array>().to_vec(),
         text: part(2).as_string().unwrap_or_default(),
         side: part(3).unchecked_into::<Array>(),
+        keys: Vec::new(),
         pc: 0,
         ni: 0,
         ti: 0,
@@ -142,6 +147,8 @@ struct Builder<'a> {
     nums: Vec<f64>,
     text: String,
     side: Array,
+    /// Each distinct dict key string, built once (records repeat their keys).
+    keys: Vec<PyObjectRef>,
     pc: usize,
     ni: usize,
     ti: usize,
@@ -215,6 +222,14 @@ impl Builder<'_> {
                 vm.ctx.new_bigint(&big).into()
             }
             op::SIDE => js_to_py(self.rt, self.side.get(arg), vm)?,
+            op::KEY => match self.keys.get(arg as usize) {
+                Some(key) => key.clone(),
+                None => {
+                    let key = self.ready()?;
+                    self.keys.push(key.clone());
+                    key
+                }
+            },
             op::REF => match self.session.borrow().refs.get(&arg) {
                 Some(obj) => obj.clone(),
                 None => return Ok(Item::Pending(arg)),
@@ -223,11 +238,24 @@ impl Builder<'_> {
                 let n = self.word()? as usize;
                 let list = PyList::from(Vec::with_capacity(n)).into_ref(&vm.ctx);
                 self.remember(arg, list.as_object());
-                for i in 0..n {
+                let mut i = 0;
+                while i < n {
+                    if let Some(&w) = self.ops.get(self.pc).filter(|w| *w & 15 == op::NUMBERS) {
+                        self.pc += 1;
+                        let count = (w >> 4) as usize;
+                        let mut items = list.borrow_vec_mut();
+                        for _ in 0..count {
+                            let x = self.num();
+                            items.push(number(x, vm));
+                        }
+                        i += count;
+                        continue;
+                    }
+                    i += 1;
                     let item = match self.next()? {
                         Item::Ready(obj) => obj,
                         Item::Pending(k) => {
-                            self.session.borrow_mut().patches.push((Slot::Index(list.clone(), i), k));
+                            self.session.borrow_mut().patches.push((Slot::Index(list.clone(), i - 1), k));
                             vm.ctx.none()
                         }
                     };
@@ -282,6 +310,15 @@ impl Builder<'_> {
             other => return Err(vm.new_system_error(format!("to_py: corrupt conversion stream (op {other})"))),
         };
         Ok(Item::Ready(obj))
+    }
+}
+
+/// A JS number in Python: `int` when integral with |x| <= 2^53 (so -0 is 0), else `float`.
+fn number(x: f64, vm: &VirtualMachine) -> PyObjectRef {
+    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 {
+        vm.ctx.new_int(x as i64).into()
+    } else {
+        vm.ctx.new_float(x).into()
     }
 }
 

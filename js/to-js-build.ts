@@ -65,11 +65,12 @@ export function buildJs(
   pyproxies: unknown[] | undefined,
   convertDefault: ((ref: number) => unknown) | undefined,
 ): unknown {
-  // The views are over wasm memory, which a user converter's Python code may grow (detaching
-  // them): work on copies.
-  const ops = opsView.slice();
-  const nums = numsView.slice();
   const fromEntries = dictConverter === Object.fromEntries;
+  // The views are over wasm memory, which a user converter's Python code may grow (detaching
+  // them): with user code in play, work on copies.
+  const userCode = convertDefault !== undefined || (dictConverter !== undefined && !fromEntries);
+  const ops = userCode ? opsView.slice() : opsView;
+  const nums = userCode ? numsView.slice() : numsView;
   let pc = 0;
   let ni = 0;
   let ti = 0;

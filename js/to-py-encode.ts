@@ -61,9 +61,16 @@ function typeName(v: unknown): string {
   return (v as any).constructor?.name ?? tagOf(v).slice(8, -1);
 }
 
+// Scratch buffers shared by every encoding: the core copies an encoding out before it builds
+// anything (and so before a nested encoding can start), and fresh multi-megabyte typed arrays per
+// call would cost more than the walk.
+const SCRATCH_LIMIT = 1 << 20;
+let scratchOps = new Uint32Array(1024);
+let scratchNums = new Float64Array(1024);
+
 class Encoder {
-  ops = new Uint32Array(64);
-  nums = new Float64Array(64);
+  ops = scratchOps;
+  nums = scratchNums;
   nOps = 0;
   nNums = 0;
   texts: string[] = [];
@@ -242,6 +249,9 @@ class Encoder {
   }
 
   finish(): PyEncoding {
+    // Keep grown buffers for next time, unless one huge conversion would pin them for good.
+    if (this.ops.length <= SCRATCH_LIMIT) scratchOps = this.ops;
+    if (this.nums.length <= SCRATCH_LIMIT) scratchNums = this.nums;
     return [this.ops.subarray(0, this.nOps), this.nums.subarray(0, this.nNums), this.texts.join(""), this.side];
   }
 }

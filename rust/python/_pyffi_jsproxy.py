@@ -363,6 +363,39 @@ class _JsContainer(_JsObject):
         return _pyffi.js_method(self, "has" if self._js_flags & HAS_HAS else "includes", value)
 
 
+class JsPromise(_JsObject):
+    """A JS Promise (or any thenable): `await` it from a coroutine; `then`, `catch` and
+    `finally_` chain as in JS. A rejection raises JsException carrying the JS reason."""
+
+    __slots__ = ()
+
+    def then(self, onfulfilled, onrejected=None):
+        # Stored callbacks: JS keeps them until it runs or drops them.
+        return _pyffi.js_store(self, "then", onfulfilled, onrejected)
+
+    def catch(self, onrejected):
+        return _pyffi.js_store(self, "then", None, onrejected)
+
+    def finally_(self, onfinally):
+        return _pyffi.js_store(_global().Promise.resolve(self), "finally", onfinally)
+
+    def __await__(self):
+        import asyncio
+
+        future = asyncio.get_event_loop().create_future()
+
+        def fulfilled(value):
+            if not future.done():
+                future.set_result(value)
+
+        def rejected(reason):
+            if not future.done():
+                future.set_exception(_pyffi.js_rejection(reason))
+
+        _pyffi.js_store(self, "then", fulfilled, rejected)
+        return (yield from future)
+
+
 class JsDoubleProxy(_JsObject):
     """A PyProxy seen from Python (what `create_proxy` returns): `unwrap()` gives the Python
     object, `destroy()` frees the PyProxy."""
@@ -402,6 +435,8 @@ def _capabilities(flags):
             yield _JsContainer
     if flags & ITERABLE:
         yield JsIterable
+    if flags & THENABLE:
+        yield JsPromise
     if flags & CALLABLE:
         yield JsCallable
 
@@ -415,5 +450,5 @@ def class_for(flags):
 
 from _pyffi_boot import JsException  # noqa: E402  (the boot module imports this one lazily)
 
-for _cls in (JsCallable, JsIterable, JsIterator, JsGenerator, JsArray, JsMap, JsMutableMap, JsDoubleProxy):
+for _cls in (JsCallable, JsIterable, JsIterator, JsGenerator, JsArray, JsMap, JsMutableMap, JsPromise, JsDoubleProxy):
     _cls.__module__ = "pyodide.ffi"

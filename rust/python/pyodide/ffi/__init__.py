@@ -11,6 +11,7 @@ from _pyffi_jsproxy import (
     JsIterator,
     JsMap,
     JsMutableMap,
+    JsPromise,
 )
 
 
@@ -28,6 +29,7 @@ __all__ = [
     "JsIterator",
     "JsMap",
     "JsMutableMap",
+    "JsPromise",
     "JsNull",
     "JsProxy",
     "create_once_callable",

@@ -106,6 +106,12 @@ export class PythonRuntime {
       markRoundtrip: (proxy: PyProxy) => void (propsOf(proxy).roundtrip = true),
       captureThis: (proxy: PyCallable) => proxy.captureThis(),
       onceCallable,
+      releaseWhenSettled: (promise: PromiseLike<unknown>, proxies: PyProxy[], message: string) => {
+        const release = () => {
+          for (const p of proxies) if (isPyProxy(p)) (p as PyProxy).destroy({ message });
+        };
+        Promise.resolve(promise).then(release, release);
+      },
       buildJs,
       bufferToJs,
       encodeSession: (converting: boolean) => new EncodeSession(converting),

@@ -72,6 +72,24 @@ u = await js.Promise.resolve(5).finally_(lambda: log.append("finally"))
     expect(r.toJs()).toEqual([20, "caught no", 5, ["finally"]]);
   });
 
+  test("a JS function that returns a Promise keeps its borrowed arguments until it settles", async () => {
+    const r = await py.runPythonAsync(`
+import js
+later = js.eval("async (cb) => { await new Promise((r) => setTimeout(r, 5)); return cb(21); }")
+await later(lambda x: x * 2)`);
+    expect(r).toBe(42);
+    const keep = await py.runPythonAsync(`
+import js
+keeper = js.eval("(cb) => { globalThis.keptCallback = cb; return Promise.resolve(1); }")
+await keeper(lambda: 1)`);
+    expect(keep).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(() => (globalThis as any).keptCallback()).toThrow(
+      "This borrowed proxy was automatically destroyed at the end of a function call. Try using create_proxy or create_once_callable.",
+    );
+    delete (globalThis as any).keptCallback;
+  });
+
   test("cancelling a task that awaits a JS promise; the later settlement is ignored", async () => {
     const r = await py.runPythonAsync(`
 import asyncio, js

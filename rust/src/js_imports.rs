@@ -77,6 +77,9 @@ extern "C" {
     pub fn slice_of(obj: &JsValue, start: f64, stop: f64, step: f64) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = enumerableKeys, catch)]
     pub fn enumerable_keys(obj: &JsValue) -> Result<Array, JsValue>;
+    /// A Promise or other object with a `then` method (a getter that throws counts as no).
+    #[wasm_bindgen(js_name = isThenable, catch)]
+    pub fn is_thenable(v: &JsValue) -> Result<bool, JsValue>;
     /// The bytes of a typed array, DataView or ArrayBuffer (a view, not a copy).
     #[wasm_bindgen(js_name = bufferBytes)]
     pub fn buffer_bytes(v: &JsValue) -> js_sys::Uint8Array;
@@ -148,4 +151,8 @@ extern "C" {
     /// A new reference index for `value` in the session's memo (`cacheConversion`).
     #[wasm_bindgen(method, js_name = encodeRemember)]
     pub fn encode_remember(this: &Hooks, session: &JsValue, value: &JsValue) -> u32;
+    /// Destroys borrowed argument proxies once `promise` settles (a JS call that returned a
+    /// Promise may use its arguments until then).
+    #[wasm_bindgen(method, js_name = releaseWhenSettled)]
+    pub fn release_when_settled(this: &Hooks, promise: &JsValue, proxies: &Array, message: &str);
 }

@@ -97,6 +97,14 @@ pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualM
 
 /// After a JS call or construction: frees the borrowed argument proxies, converts the outcome.
 fn finish_call(rt: &RuntimeState, result: Result<JsValue, JsValue>, borrowed: Vec<JsValue>, message: &str, vm: &VirtualMachine) -> PyResult {
+    // A returned Promise keeps the arguments usable until it settles (Pyodide's rule).
+    if let Ok(v) = &result {
+        if !borrowed.is_empty() && js_imports::is_thenable(v).unwrap_or(false) {
+            let proxies: js_sys::Array = borrowed.into_iter().collect();
+            rt.hooks.release_when_settled(v, &proxies, message);
+            return js_to_py(rt, v.clone(), vm);
+        }
+    }
     release_borrowed(rt, borrowed, message);
     match result {
         Ok(v) => js_to_py(rt, v, vm),

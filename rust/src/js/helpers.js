@@ -291,3 +291,7 @@ export function enumerableKeys(obj) {
 export function bufferBytes(v) {
   return v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
 }
+
+export function isThenable(v) {
+  return typeof v === "object" && v !== null && typeof v.then === "function";
+}

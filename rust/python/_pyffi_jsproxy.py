@@ -363,6 +363,55 @@ class _JsContainer(_JsObject):
         return _pyffi.js_method(self, "has" if self._js_flags & HAS_HAS else "includes", value)
 
 
+class JsAsyncIterable(_JsObject):
+    """A JS object with `[Symbol.asyncIterator]`: `async for x in obj`."""
+
+    __slots__ = ()
+
+    def __aiter__(self):
+        return _pyffi.js_iter(self, True)
+
+
+class JsAsyncIterator(_JsObject):
+    """A JS async iterator (`next()` returns a promise of `{value, done}`)."""
+
+    __slots__ = ()
+
+    def __aiter__(self):
+        return self
+
+    async def _step(self, method, *args):
+        result = _pyffi.js_method(self, method, *args)
+        if isinstance(result, JsPromise):
+            result = await result
+        if not isinstance(result, JsProxy):
+            raise TypeError(f"Result of async iterator {method}() should be an object, not {type(result).__name__}")
+        if result.done:
+            raise StopAsyncIteration(getattr(result, "value", None))
+        return result.value
+
+    def __anext__(self):
+        return self._step("next")
+
+
+class JsAsyncGenerator(JsAsyncIterator):
+    """A JS async generator: also `asend`, `athrow` and `aclose`."""
+
+    __slots__ = ()
+
+    def asend(self, value):
+        return self._step("next", value)
+
+    def athrow(self, error):
+        return self._step("throw", error)
+
+    async def aclose(self):
+        try:
+            await self._step("return")
+        except StopAsyncIteration:
+            pass
+
+
 class JsPromise(_JsObject):
     """A JS Promise (or any thenable): `await` it from a coroutine; `then`, `catch` and
     `finally_` chain as in JS. A rejection raises JsException carrying the JS reason."""
@@ -420,6 +469,10 @@ def _capabilities(flags):
         yield JsGenerator
     elif flags & ITERATOR:
         yield JsIterator
+    if flags & ASYNC_GENERATOR:
+        yield JsAsyncGenerator
+    elif flags & ASYNC_ITERATOR:
+        yield JsAsyncIterator
     if flags & OBJECT_MAP:
         yield _JsObjectMap
     elif flags & ARRAY:
@@ -435,6 +488,8 @@ def _capabilities(flags):
             yield _JsContainer
     if flags & ITERABLE:
         yield JsIterable
+    if flags & ASYNC_ITERABLE and not flags & ASYNC_ITERATOR:
+        yield JsAsyncIterable
     if flags & THENABLE:
         yield JsPromise
     if flags & CALLABLE:
@@ -450,5 +505,6 @@ def class_for(flags):
 
 from _pyffi_boot import JsException  # noqa: E402  (the boot module imports this one lazily)
 
-for _cls in (JsCallable, JsIterable, JsIterator, JsGenerator, JsArray, JsMap, JsMutableMap, JsPromise, JsDoubleProxy):
+for _cls in (JsCallable, JsIterable, JsIterator, JsGenerator, JsAsyncIterable, JsAsyncIterator, JsAsyncGenerator,
+             JsArray, JsMap, JsMutableMap, JsPromise, JsDoubleProxy):
     _cls.__module__ = "pyodide.ffi"

@@ -22,7 +22,7 @@ class WebLoop(asyncio.AbstractEventLoop):
         def run():
             if not handle._cancelled:
                 handle._run()
-        _pyffi.schedule(run, max(0.0, delay_ms))
+        _pyffi.schedule(run, max(0.0, float(delay_ms)))
 
     def time(self):
         return time.monotonic()

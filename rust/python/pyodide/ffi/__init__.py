@@ -4,6 +4,9 @@ from _pyffi import JsNull, JsProxy, create_once_callable, create_proxy, destroy_
 from _pyffi_boot import ConversionError, JsException
 from _pyffi_jsproxy import (
     JsArray,
+    JsAsyncGenerator,
+    JsAsyncIterable,
+    JsAsyncIterator,
     JsCallable,
     JsDoubleProxy,
     JsGenerator,
@@ -21,6 +24,9 @@ __all__ = [
     "ConversionError",
     "IN_PYODIDE",
     "JsArray",
+    "JsAsyncGenerator",
+    "JsAsyncIterable",
+    "JsAsyncIterator",
     "JsCallable",
     "JsDoubleProxy",
     "JsException",

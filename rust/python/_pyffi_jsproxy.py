@@ -363,6 +363,54 @@ class _JsContainer(_JsObject):
         return _pyffi.js_method(self, "has" if self._js_flags & HAS_HAS else "includes", value)
 
 
+class _JsTypedArray(JsArray):
+    """Typed arrays have a fixed length: items can be replaced, not added or removed."""
+
+    __slots__ = ()
+
+    def __setitem__(self, index, value):
+        if not isinstance(index, slice):
+            _pyffi.js_set_item(self, _position(self, index, "TypedArray assignment index out of range"), value)
+            return
+        positions = range(*index.indices(len(self)))
+        values = list(value)
+        if len(values) != len(positions):
+            raise ValueError(f"cannot resize a TypedArray: {len(values)} values for {len(positions)} positions")
+        for i, v in zip(positions, values):
+            _pyffi.js_set_item(self, i, v)
+
+
+class JsBuffer(_JsObject):
+    """An ArrayBuffer, typed array or DataView. Its memory is outside Python's reach: these copy."""
+
+    __slots__ = ()
+
+    def to_memoryview(self):
+        """A memoryview over a copy, in the typed array's format (`B` for DataView, ArrayBuffer)."""
+        return self.to_py()
+
+    def to_bytes(self):
+        return _pyffi.js_buffer_bytes(self)
+
+    def to_string(self, encoding=None):
+        """The bytes decoded (UTF-8 unless `encoding` says otherwise)."""
+        data = _pyffi.js_buffer_bytes(self)
+        if encoding is None:
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ValueError("Failed to decode Javascript TypedArray as utf8") from None
+        return data.decode(encoding)
+
+    def assign(self, source):
+        """Copies a contiguous Python buffer of the same size (and item size) into this one."""
+        _pyffi.js_buffer_assign(self, source)
+
+    def assign_to(self, target):
+        """Copies this buffer into a writable contiguous Python buffer of the same size."""
+        _pyffi.js_buffer_assign_to(self, target)
+
+
 class JsAsyncIterable(_JsObject):
     """A JS object with `[Symbol.asyncIterator]`: `async for x in obj`."""
 
@@ -473,11 +521,15 @@ def _capabilities(flags):
         yield JsAsyncGenerator
     elif flags & ASYNC_ITERATOR:
         yield JsAsyncIterator
+    if flags & BUFFER:
+        yield JsBuffer
     if flags & OBJECT_MAP:
         yield _JsObjectMap
     elif flags & ARRAY:
         yield _JsMutableArray
-    elif flags & (TYPED_ARRAY | ARRAY_LIKE):
+    elif flags & TYPED_ARRAY:
+        yield _JsTypedArray
+    elif flags & ARRAY_LIKE:
         yield JsArray
     elif flags & HAS_GET and flags & HAS_LENGTH and flags & ITERABLE:
         yield JsMutableMap if flags & HAS_SET else JsMap
@@ -505,6 +557,6 @@ def class_for(flags):
 
 from _pyffi_boot import JsException  # noqa: E402  (the boot module imports this one lazily)
 
-for _cls in (JsCallable, JsIterable, JsIterator, JsGenerator, JsAsyncIterable, JsAsyncIterator, JsAsyncGenerator,
+for _cls in (JsBuffer, JsCallable, JsIterable, JsIterator, JsGenerator, JsAsyncIterable, JsAsyncIterator, JsAsyncGenerator,
              JsArray, JsMap, JsMutableMap, JsPromise, JsDoubleProxy):
     _cls.__module__ = "pyodide.ffi"

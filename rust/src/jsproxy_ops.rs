@@ -10,6 +10,8 @@ pub(crate) mod ops {
     use crate::{js_imports, strings};
     use rustpython_vm::{
         PyObjectRef, PyRef, PyResult, VirtualMachine,
+        convert::TryFromBorrowedObject,
+        protocol::PyBuffer,
         builtins::PyStrRef,
         function::{FuncArgs, KwArgs, OptionalArg, PosArgs},
     };
@@ -172,6 +174,56 @@ pub(crate) mod ops {
         let rt = runtime(vm)?;
         let base = if js_imports::kind_of(&p.value) >= crate::js2py::OBJECT { js_imports::js_flags(&p.value) } else { 0 };
         new_jsproxy(&rt, p.value.clone(), p.this.clone(), base | extra, vm)
+    }
+
+    /// A copy of a typed array's, DataView's or ArrayBuffer's bytes.
+    #[pyfunction]
+    fn js_buffer_bytes(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyObjectRef {
+        vm.ctx.new_bytes(js_imports::buffer_bytes(&p.value).to_vec()).into()
+    }
+
+    /// Typed arrays hold elements of one size; a Python buffer copied to or from one must agree.
+    fn check_assignable(p: &JsProxy, buffer: &PyBuffer, into_js: bool, vm: &VirtualMachine) -> PyResult<js_sys::Uint8Array> {
+        let bytes = js_imports::buffer_bytes(&p.value);
+        let js_len = bytes.length() as usize;
+        let py_len = buffer.desc.len;
+        if py_len != js_len {
+            return Err(vm.new_value_error(if into_js {
+                format!("cannot assign from buffer of length {py_len} to TypedArray of length {js_len}")
+            } else {
+                format!("cannot assign to buffer of length {py_len} from TypedArray of length {js_len}")
+            }));
+        }
+        let per_element = js_imports::get_attr(&p.value, &JsValue::from_str("BYTES_PER_ELEMENT")).ok().and_then(|v| v.as_f64());
+        if let Some(size) = per_element {
+            if size as usize != buffer.desc.itemsize {
+                return Err(vm.new_value_error("TypedArray and memorybuffer have incompatible formats"));
+            }
+        }
+        Ok(bytes)
+    }
+
+    /// `jsbuf.assign(pybuf)`: copies a contiguous Python buffer into the JS buffer.
+    #[pyfunction]
+    fn js_buffer_assign(p: PyRef<JsProxy>, source: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        let buffer = PyBuffer::try_from_borrowed_object(vm, &source)?;
+        let target = check_assignable(&p, &buffer, true, vm)?;
+        let data = buffer.as_contiguous().ok_or_else(|| vm.new_buffer_error("assign: the Python buffer must be contiguous"))?;
+        target.copy_from(&data);
+        Ok(())
+    }
+
+    /// `jsbuf.assign_to(pybuf)`: copies the JS buffer into a writable contiguous Python buffer.
+    #[pyfunction]
+    fn js_buffer_assign_to(p: PyRef<JsProxy>, target: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        let buffer = PyBuffer::try_from_borrowed_object(vm, &target)?;
+        if buffer.desc.readonly {
+            return Err(vm.new_type_error("assign_to: the Python buffer is read-only"));
+        }
+        let source = check_assignable(&p, &buffer, false, vm)?;
+        let mut data = buffer.as_contiguous_mut().ok_or_else(|| vm.new_buffer_error("assign_to: the Python buffer must be contiguous"))?;
+        source.copy_to(&mut data);
+        Ok(())
     }
 
     /// The exception a promise rejected with `reason` raises in Python: a JsException carrying

@@ -6,12 +6,13 @@
 import { isPyProxy } from "./proxy-state.js";
 
 // Op codes: the low 4 bits of a word; the high 28 bits are its argument (see to_py.rs).
-const NONE = 0, FALSE = 1, TRUE = 2, INT = 3, FLOAT = 4, STRING = 5, BIGINT = 6, SIDE = 7;
-const REF = 8, LIST = 9, DICT = 10, SET = 11, BUFFER = 12, CONVERT = 13, NUMBERS = 14, KEY = 15;
+// The core decides whether each number becomes an int or a float (js2py.rs, one rule for the
+// implicit and the explicit conversions).
+const NONE = 0, FALSE = 1, TRUE = 2, NUMBERS = 3, STRING = 4, BIGINT = 5, SIDE = 6, REF = 7;
+const LIST = 8, DICT = 9, SET = 10, BUFFER = 11, CONVERT = 12, KEY = 13;
 /** Distinct dict keys remembered per encoding: repeated keys (arrays of records) are built once. */
 const MAX_KEYS = 4096;
 const ARG_LIMIT = 2 ** 28;
-const MAX_SAFE = 2 ** 53;
 /** Deeper nesting is refused: the core's build recurses, and wasm stack overflow is fatal. */
 const MAX_NESTING = 1000;
 
@@ -94,13 +95,17 @@ class Encoder {
     this.ops[this.nOps - 1] = n;
   }
 
-  num(op: number, n: number): void {
-    this.word(op, 0);
-    if (this.nNums === this.nums.length) {
-      const grown = new Float64Array(this.nums.length * 2);
-      grown.set(this.nums);
-      this.nums = grown;
-    }
+  /** Room for `count` more numbers. */
+  reserveNums(count: number): void {
+    if (this.nNums + count <= this.nums.length) return;
+    const grown = new Float64Array(Math.max(this.nums.length * 2, this.nNums + count));
+    grown.set(this.nums);
+    this.nums = grown;
+  }
+
+  number(n: number): void {
+    this.word(NUMBERS, 1);
+    this.reserveNums(1);
     this.nums[this.nNums++] = n;
   }
 
@@ -109,11 +114,7 @@ class Encoder {
     let end = start;
     while (end < array.length && typeof array[end] === "number") end++;
     this.word(NUMBERS, end - start);
-    if (this.nNums + (end - start) > this.nums.length) {
-      const grown = new Float64Array(Math.max(this.nums.length * 2, this.nNums + (end - start)));
-      grown.set(this.nums);
-      this.nums = grown;
-    }
+    this.reserveNums(end - start);
     for (let i = start; i < end; i++) this.nums[this.nNums++] = array[i] as number;
     return end;
   }
@@ -150,9 +151,7 @@ class Encoder {
   value(v: unknown, depth: number): void {
     switch (typeof v) {
       case "number":
-        if (Number.isInteger(v) && Math.abs(v) <= MAX_SAFE) this.num(INT, v);
-        else this.num(FLOAT, v);
-        return;
+        return this.number(v);
       case "string":
         return this.string(v);
       case "boolean":

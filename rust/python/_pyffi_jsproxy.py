@@ -471,7 +471,7 @@ class JsPromise(_JsObject):
         return _pyffi.js_store(self, "then", onfulfilled, onrejected)
 
     def catch(self, onrejected):
-        return _pyffi.js_store(self, "then", None, onrejected)
+        return self.then(None, onrejected)
 
     def finally_(self, onfinally):
         return _pyffi.js_store(_global().Promise.resolve(self), "finally", onfinally)
@@ -489,7 +489,7 @@ class JsPromise(_JsObject):
             if not future.done():
                 future.set_exception(_pyffi.js_rejection(reason))
 
-        _pyffi.js_store(self, "then", fulfilled, rejected)
+        self.then(fulfilled, rejected)
         return (yield from future)
 
 

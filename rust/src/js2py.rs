@@ -11,8 +11,7 @@ use wasm_bindgen::JsValue;
 const NULLISH: u32 = 0;
 const FALSE: u32 = 1;
 const TRUE: u32 = 2;
-const INTEGER: u32 = 3;
-const FLOAT: u32 = 4;
+const NUMBER: u32 = 3;
 const STRING: u32 = 5;
 const BIGINT: u32 = 6;
 pub const PYPROXY: u32 = 7;
@@ -21,6 +20,16 @@ pub const ROUNDTRIP_PYPROXY: u32 = 9;
 /// Any other object or function: `OBJECT + flags * FLAG_SHIFT`.
 pub const OBJECT: u32 = 16;
 const FLAG_SHIFT: u32 = 64;
+
+/// A JS number in Python: `int` when integral with |x| <= 2^53 (so -0 becomes 0), else `float`.
+/// The one rule for implicit and explicit conversions.
+pub fn number_to_py(x: f64, vm: &VirtualMachine) -> PyObjectRef {
+    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 {
+        vm.ctx.new_int(x as i64).into()
+    } else {
+        vm.ctx.new_float(x).into()
+    }
+}
 
 pub fn js_to_py(rt: &RuntimeState, v: JsValue, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     js_to_py_bound(rt, v, None, vm)
@@ -32,8 +41,7 @@ pub fn js_to_py_bound(rt: &RuntimeState, v: JsValue, this: Option<&JsValue>, vm:
         NULLISH => vm.ctx.none(),
         FALSE => vm.ctx.new_bool(false).into(),
         TRUE => vm.ctx.new_bool(true).into(),
-        INTEGER => vm.ctx.new_int(v.as_f64().unwrap_or(0.0) as i64).into(),
-        FLOAT => vm.ctx.new_float(v.as_f64().unwrap_or(f64::NAN)).into(),
+        NUMBER => number_to_py(v.as_f64().unwrap_or(f64::NAN), vm),
         STRING => vm.ctx.new_str(strings::js_to_wtf8(&v)).into(),
         BIGINT => {
             let text = js_imports::bigint_to_string(&v);

@@ -13,7 +13,7 @@ use crate::ffi_api::api;
 use crate::js2py::js_to_py;
 use crate::jsproxy_ops::ops;
 use crate::py2js::{BORROWED_MESSAGE, Lifetime, py_to_js, release_borrowed};
-use crate::state::{self, RuntimeState};
+use crate::state::RuntimeState;
 use crate::{js_imports, strings};
 use js_sys::Array;
 use rustpython_vm::{
@@ -21,7 +21,6 @@ use rustpython_vm::{
     builtins::PyTypeRef,
     function::FuncArgs,
 };
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// Capability bits, as `jsFlags` in rust/src/js/helpers.js computes them.
@@ -31,9 +30,7 @@ pub mod flags {
     pub const DOUBLE_PROXY: u32 = 1 << 20;
 }
 
-pub(crate) fn runtime(vm: &VirtualMachine) -> PyResult<Rc<RuntimeState>> {
-    state::current().ok_or_else(|| vm.new_runtime_error("no @pkg/ffi runtime is active"))
-}
+pub(crate) use crate::state::runtime;
 
 /// A new JsProxy of `value` whose class is the one for `flags`.
 pub(crate) fn new_jsproxy(rt: &RuntimeState, value: JsValue, this: JsValue, flags: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {

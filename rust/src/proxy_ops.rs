@@ -255,7 +255,8 @@ impl Core {
         let converter = if default_converter.is_function() { Some(PyDefaultConverter::Js(default_converter)) } else { None };
         self.entry(|rt, vm| {
             let obj = to_py::convert(rt, value.clone(), depth, converter, vm)?;
-            Ok(to_py::to_js_result(rt, &value, obj, vm))
+            // A class instance comes back as the very value it was (its JsProxy unwraps).
+            Ok(py_to_js(rt, &obj, &mut Lifetime::Owned, vm))
         })
     }
 }

@@ -19,42 +19,74 @@ pub enum Lifetime<'a> {
     Borrowed(&'a mut Vec<JsValue>),
 }
 
-pub const MAX_SAFE_INT: u64 = 1 << 53;
+const MAX_SAFE_INT: u64 = 1 << 53;
+
+/// A Python value that crosses by value (the implicit table's first rows). Implicit conversion
+/// makes a JS value of it; the explicit converter encodes it (to_js.rs). One classification, so
+/// both follow the same rules.
+pub enum Immutable<'a> {
+    Str(&'a PyStr),
+    /// A float, or an int with |x| <= 2^53.
+    Number(f64),
+    /// An int beyond 2^53: a BigInt.
+    BigInt(&'a PyInt),
+    Bool(bool),
+    /// `None`: `undefined`.
+    Undefined,
+    /// `jsnull`: `null`.
+    Null,
+}
+
+/// How `obj` crosses by value, or `None` if it needs a PyProxy or an unwrap. Exact types are
+/// checked first (the common case); subclasses (IntEnum, str subclasses) lose their type.
+pub fn immutable<'a>(obj: &'a PyObject, vm: &VirtualMachine) -> Option<Immutable<'a>> {
+    let cls = obj.class();
+    let types = &vm.ctx.types;
+    if cls.is(types.str_type) {
+        return obj.downcast_ref::<PyStr>().map(|s| Immutable::Str(s));
+    }
+    if cls.is(types.int_type) {
+        return obj.downcast_ref::<PyInt>().map(|i| int(i));
+    }
+    if cls.is(types.float_type) {
+        return obj.downcast_ref::<PyFloat>().map(|f| Immutable::Number(f.to_f64()));
+    }
+    if cls.is(types.bool_type) {
+        return Some(Immutable::Bool(obj.is(&vm.ctx.true_value)));
+    }
+    if vm.is_none(obj) {
+        return Some(Immutable::Undefined);
+    }
+    if obj.downcast_ref::<JsNull>().is_some() {
+        return Some(Immutable::Null);
+    }
+    if let Some(i) = obj.downcast_ref::<PyInt>() {
+        return Some(int(i));
+    }
+    if let Some(f) = obj.downcast_ref::<PyFloat>() {
+        return Some(Immutable::Number(f.to_f64()));
+    }
+    obj.downcast_ref::<PyStr>().map(|s| Immutable::Str(s))
+}
+
+fn int(i: &PyInt) -> Immutable<'_> {
+    // i64 covers the Number range; a failed conversion means it is far beyond 2^53.
+    match i64::try_from(i.as_bigint()) {
+        Ok(v) if v.unsigned_abs() <= MAX_SAFE_INT => Immutable::Number(v as f64),
+        _ => Immutable::BigInt(i),
+    }
+}
 
 /// Converts immutable values; `None` for anything that needs a PyProxy or an unwrap.
 pub fn immutable_to_js(obj: &PyObject, vm: &VirtualMachine) -> Option<JsValue> {
-    let cls = obj.class();
-    if cls.is(vm.ctx.types.str_type) {
-        return obj.downcast_ref::<PyStr>().map(|s| strings::wtf8_to_js(s.as_wtf8()));
-    }
-    if cls.is(vm.ctx.types.bool_type) {
-        return Some(JsValue::from_bool(obj.is(&vm.ctx.true_value)));
-    }
-    if vm.is_none(obj) {
-        return Some(JsValue::UNDEFINED);
-    }
-    if obj.downcast_ref::<JsNull>().is_some() {
-        return Some(JsValue::NULL);
-    }
-    if let Some(i) = obj.downcast_ref::<PyInt>() {
-        return Some(int_to_js(i));
-    }
-    if let Some(f) = obj.downcast_ref::<PyFloat>() {
-        return Some(JsValue::from_f64(f.to_f64()));
-    }
-    if let Some(s) = obj.downcast_ref::<PyStr>() {
-        return Some(strings::wtf8_to_js(s.as_wtf8()));
-    }
-    None
-}
-
-fn int_to_js(i: &PyInt) -> JsValue {
-    let big = i.as_bigint();
-    // i64 covers the Number range; a failed conversion means it is far beyond 2^53.
-    match i64::try_from(big) {
-        Ok(v) if v.unsigned_abs() <= MAX_SAFE_INT => JsValue::from_f64(v as f64),
-        _ => js_imports::bigint_from_string(&big.to_string()),
-    }
+    Some(match immutable(obj, vm)? {
+        Immutable::Str(s) => strings::wtf8_to_js(s.as_wtf8()),
+        Immutable::Number(n) => JsValue::from_f64(n),
+        Immutable::BigInt(i) => js_imports::bigint_from_string(&i.as_bigint().to_string()),
+        Immutable::Bool(b) => JsValue::from_bool(b),
+        Immutable::Undefined => JsValue::UNDEFINED,
+        Immutable::Null => JsValue::NULL,
+    })
 }
 
 pub fn py_to_js(rt: &RuntimeState, obj: &PyObjectRef, lifetime: &mut Lifetime<'_>, vm: &VirtualMachine) -> JsValue {

@@ -61,3 +61,15 @@ pub fn enter<R>(rt: &Rc<RuntimeState>, f: impl FnOnce(&rustpython_vm::VirtualMac
 pub fn current() -> Option<Rc<RuntimeState>> {
     CURRENT.with_borrow(|stack| stack.last().cloned())
 }
+
+const NO_RUNTIME: &str = "no @pkg/ffi runtime is active";
+
+/// `current()` for native module functions: a Python RuntimeError if none is.
+pub fn runtime(vm: &rustpython_vm::VirtualMachine) -> rustpython_vm::PyResult<Rc<RuntimeState>> {
+    current().ok_or_else(|| vm.new_runtime_error(NO_RUNTIME))
+}
+
+/// `current()` for Rust closures that JS calls (conversion callbacks): a JS Error if none is.
+pub fn runtime_for_js() -> Result<Rc<RuntimeState>, wasm_bindgen::JsValue> {
+    current().ok_or_else(|| js_sys::Error::new(NO_RUNTIME).into())
+}

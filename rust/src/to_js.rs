@@ -9,13 +9,13 @@
 
 use crate::errors::{conversion_error, js_error_to_py};
 use crate::jsproxy::JsProxy;
-use crate::py2js::{Lifetime, MAX_SAFE_INT, new_pyproxy, py_to_js, release_borrowed};
+use crate::py2js::{Immutable, Lifetime, immutable, new_pyproxy, py_to_js, release_borrowed};
 use crate::state::{self, RuntimeState};
 use crate::{js_imports, js2py};
 use js_sys::Array;
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
-    builtins::{PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyStr, PyTuple},
+    builtins::{PyDict, PyFrozenSet, PyList, PySet, PyStr, PyTuple},
     convert::TryFromBorrowedObject,
     protocol::PyBuffer,
 };
@@ -102,6 +102,17 @@ struct Session {
     /// Objects waiting for the default converter, by reference index, with their depth.
     /// (object, depth left, nesting level where it sits).
     deferred: HashMap<u32, (PyObjectRef, i32, u32)>,
+}
+
+impl Session {
+    /// A new reference index for `obj`, remembered so later sightings become `REF`s.
+    fn remember(&mut self, obj: &PyObject) -> u32 {
+        let k = self.next_ref;
+        self.next_ref += 1;
+        self.memo.insert(address(obj), k);
+        self.kept.push(obj.to_owned());
+        k
+    }
 }
 
 type SharedSession = Rc<RefCell<Session>>;
@@ -195,16 +206,11 @@ fn utf16_len(s: &str) -> usize {
 
 impl Walker<'_, '_> {
     fn value(&mut self, obj: &PyObjectRef, depth: i32) -> PyResult<()> {
-        if self.immutable(obj) {
+        if self.by_value(obj) {
             return Ok(());
         }
         if let Some(&k) = self.s.memo.get(&address(obj)) {
             self.enc.word(op::REF, k as usize);
-            return Ok(());
-        }
-        if let Some(p) = obj.downcast_ref::<JsProxy>() {
-            let i = self.enc.side(&p.value);
-            self.enc.word(op::SIDE, i);
             return Ok(());
         }
         if depth == 0 {
@@ -249,71 +255,33 @@ impl Walker<'_, '_> {
         self.leaf(obj, depth)
     }
 
-    /// None, bool, int, float, str and jsnull: encoded in place, no JS object needed.
-    fn immutable(&mut self, obj: &PyObject) -> bool {
-        let vm = self.vm;
-        let cls = obj.class();
-        if cls.is(vm.ctx.types.str_type) {
-            if let Some(s) = obj.downcast_ref::<PyStr>() {
-                self.string(s);
+    /// What crosses by value: immutable values encoded in place, a JsProxy's JS value through
+    /// the side table. Map keys and Set elements may only be these.
+    fn by_value(&mut self, obj: &PyObject) -> bool {
+        if let Some(v) = immutable(obj, self.vm) {
+            match v {
+                Immutable::Str(s) => self.string(s),
+                Immutable::Number(n) => {
+                    self.enc.word(op::NUMBER, 1);
+                    self.enc.nums.push(n);
+                }
+                Immutable::BigInt(i) => {
+                    let digits = i.as_bigint().to_string();
+                    self.enc.word(op::BIGINT, digits.len());
+                    self.enc.text.push_str(&digits);
+                }
+                Immutable::Bool(b) => self.enc.word(if b { op::TRUE } else { op::FALSE }, 0),
+                Immutable::Undefined => self.enc.word(op::UNDEFINED, 0),
+                Immutable::Null => self.enc.word(op::NULL, 0),
             }
             return true;
         }
-        if cls.is(vm.ctx.types.int_type) {
-            if let Some(i) = obj.downcast_ref::<PyInt>() {
-                self.int(i);
-            }
-            return true;
-        }
-        if cls.is(vm.ctx.types.float_type) {
-            if let Some(f) = obj.downcast_ref::<PyFloat>() {
-                self.enc.word(op::NUMBER, 1);
-                self.enc.nums.push(f.to_f64());
-            }
-            return true;
-        }
-        if cls.is(vm.ctx.types.bool_type) {
-            self.enc.word(if obj.is(&vm.ctx.true_value) { op::TRUE } else { op::FALSE }, 0);
-            return true;
-        }
-        if vm.is_none(obj) {
-            self.enc.word(op::UNDEFINED, 0);
-            return true;
-        }
-        if obj.downcast_ref::<crate::ffi_api::api::JsNull>().is_some() {
-            self.enc.word(op::NULL, 0);
-            return true;
-        }
-        // Subclasses (IntEnum, str subclasses, ...) lose their type, as in the implicit rules.
-        if let Some(i) = obj.downcast_ref::<PyInt>() {
-            self.int(i);
-            return true;
-        }
-        if let Some(f) = obj.downcast_ref::<PyFloat>() {
-            self.enc.word(op::NUMBER, 1);
-            self.enc.nums.push(f.to_f64());
-            return true;
-        }
-        if let Some(s) = obj.downcast_ref::<PyStr>() {
-            self.string(s);
+        if let Some(p) = obj.downcast_ref::<JsProxy>() {
+            let i = self.enc.side(&p.value);
+            self.enc.word(op::SIDE, i);
             return true;
         }
         false
-    }
-
-    fn int(&mut self, i: &PyInt) {
-        let big = i.as_bigint();
-        match i64::try_from(big) {
-            Ok(v) if v.unsigned_abs() <= MAX_SAFE_INT => {
-                self.enc.word(op::NUMBER, 1);
-                self.enc.nums.push(v as f64);
-            }
-            _ => {
-                let digits = big.to_string();
-                self.enc.word(op::BIGINT, digits.len());
-                self.enc.text.push_str(&digits);
-            }
-        }
     }
 
     fn string(&mut self, s: &PyStr) {
@@ -330,13 +298,8 @@ impl Walker<'_, '_> {
         }
     }
 
-    /// A new reference index for `obj`, remembered so later sightings become `REF`s.
     fn remember(&mut self, obj: &PyObject) -> u32 {
-        let k = self.s.next_ref;
-        self.s.next_ref += 1;
-        self.s.memo.insert(address(obj), k);
-        self.s.kept.push(obj.to_owned());
-        k
+        self.s.remember(obj)
     }
 
     /// Starts a container; `close` ends it.
@@ -360,7 +323,7 @@ impl Walker<'_, '_> {
         // Consecutive numbers share one op word: a list of numbers is one word plus the numbers.
         let mut run: Option<usize> = None;
         for item in items {
-            if let Some(n) = self.plain_number(item) {
+            if let Some(Immutable::Number(n)) = immutable(item, self.vm) {
                 self.enc.nums.push(n);
                 match run {
                     Some(at) => self.enc.ops[at] += 1 << 4,
@@ -378,26 +341,8 @@ impl Walker<'_, '_> {
         Ok(())
     }
 
-    /// An exact `float`, or an exact `int` that JS represents as a Number.
-    fn plain_number(&self, obj: &PyObject) -> Option<f64> {
-        let cls = obj.class();
-        if cls.is(self.vm.ctx.types.float_type) {
-            return obj.downcast_ref::<PyFloat>().map(|f| f.to_f64());
-        }
-        if cls.is(self.vm.ctx.types.int_type) {
-            let v = i64::try_from(obj.downcast_ref::<PyInt>()?.as_bigint()).ok()?;
-            return (v.unsigned_abs() <= MAX_SAFE_INT).then_some(v as f64);
-        }
-        None
-    }
-
     fn key(&mut self, key: &PyObjectRef, of: KeyOf) -> PyResult<()> {
-        if self.immutable(key) {
-            return Ok(());
-        }
-        if let Some(p) = key.downcast_ref::<JsProxy>() {
-            let i = self.enc.side(&p.value);
-            self.enc.word(op::SIDE, i);
+        if self.by_value(key) {
             return Ok(());
         }
         let target = match of {
@@ -450,7 +395,7 @@ fn default_hook(session: &SharedSession) -> Option<Closure<dyn FnMut(u32) -> Res
     let converter = session.borrow().options.default_converter.clone()?;
     let session = session.clone();
     Some(Closure::new(move |k: u32| -> Result<JsValue, JsValue> {
-        let rt = state::current().ok_or_else(|| JsValue::from(js_sys::Error::new("no @pkg/ffi runtime is active")))?;
+        let rt = state::runtime_for_js()?;
         let deferred = session.borrow_mut().deferred.remove(&k);
         let Some((obj, depth, nesting)) = deferred else {
             return Err(js_sys::Error::new("default_converter: unknown value").into());
@@ -517,7 +462,7 @@ fn js_convert_fn(session: &SharedSession, depth: i32, nesting: u32) -> Closure<d
 fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -> Result<(), JsValue>> {
     let session = session.clone();
     Closure::new(move |value: JsValue, result: JsValue| -> Result<(), JsValue> {
-        let rt = state::current().ok_or_else(|| JsValue::from(js_sys::Error::new("no @pkg/ffi runtime is active")))?;
+        let rt = state::runtime_for_js()?;
         if js_imports::kind_of(&value) != js2py::PYPROXY {
             return Err(js_sys::TypeError::new("The first argument to cacheConversion must be a PyProxy.").into());
         }
@@ -531,13 +476,7 @@ fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -
 fn cache_conversion(s: &mut Session, obj: &PyObjectRef, result: &JsValue) {
     let k = match s.memo.get(&address(obj)) {
         Some(&k) => k,
-        None => {
-            let k = s.next_ref;
-            s.next_ref += 1;
-            s.memo.insert(address(obj), k);
-            s.kept.push(obj.clone());
-            k
-        }
+        None => s.remember(obj),
     };
     s.refs.set(k, result.clone());
 }

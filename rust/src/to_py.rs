@@ -5,8 +5,8 @@
 //! stays a JsProxy, or goes through the default converter.
 
 use crate::errors::{conversion_error, js_error_to_py, py_exc_to_js};
-use crate::js2py::{PYPROXY, js_to_py};
-use crate::py2js::{Lifetime, new_pyproxy, py_to_js};
+use crate::js2py::{PYPROXY, js_to_py, number_to_py};
+use crate::py2js::{Lifetime, py_to_js};
 use crate::state::{self, RuntimeState};
 use crate::js_imports;
 use js_sys::{Array, Float64Array, Uint32Array};
@@ -24,27 +24,25 @@ mod op {
     pub const NONE: u32 = 0;
     pub const FALSE: u32 = 1;
     pub const TRUE: u32 = 2;
-    pub const INT: u32 = 3;
-    pub const FLOAT: u32 = 4;
+    /// `arg` numbers from the number stream (more than one only as list items).
+    pub const NUMBERS: u32 = 3;
     /// `arg` UTF-16 code units from the text blob.
-    pub const STRING: u32 = 5;
+    pub const STRING: u32 = 4;
     /// `arg` decimal digits from the text blob.
-    pub const BIGINT: u32 = 6;
+    pub const BIGINT: u32 = 5;
     /// Side-table value `arg`, by the implicit rules (a JsProxy, or a PyProxy's object).
-    pub const SIDE: u32 = 7;
-    pub const REF: u32 = 8;
+    pub const SIDE: u32 = 6;
+    pub const REF: u32 = 7;
     /// Containers: reference `arg`, length in the next word, then the items (key, value for DICT).
-    pub const LIST: u32 = 9;
-    pub const DICT: u32 = 10;
-    pub const SET: u32 = 11;
+    pub const LIST: u32 = 8;
+    pub const DICT: u32 = 9;
+    pub const SET: u32 = 10;
     /// A typed array or ArrayBuffer: reference `arg`, side index and format character next.
-    pub const BUFFER: u32 = 12;
+    pub const BUFFER: u32 = 11;
     /// For the default converter: reference `arg`, then side index, depth and nesting level.
-    pub const CONVERT: u32 = 13;
-    /// `arg` list items, all numbers, from the number stream.
-    pub const NUMBERS: u32 = 14;
+    pub const CONVERT: u32 = 12;
     /// Dict key `arg` of this encoding's key table; a new one is followed by its STRING.
-    pub const KEY: u32 = 15;
+    pub const KEY: u32 = 13;
 }
 
 /// `default_converter(value, convert, cache)`: a JS function (called with the JS value) or a
@@ -208,8 +206,7 @@ impl Builder<'_> {
             op::NONE => vm.ctx.none(),
             op::FALSE => vm.ctx.new_bool(false).into(),
             op::TRUE => vm.ctx.new_bool(true).into(),
-            op::INT => vm.ctx.new_int(self.num() as i64).into(),
-            op::FLOAT => vm.ctx.new_float(self.num()).into(),
+            op::NUMBERS if arg == 1 => number_to_py(self.num(), vm),
             op::STRING => {
                 let s = self.text(arg as usize);
                 vm.ctx.new_str(s).into()
@@ -246,7 +243,7 @@ impl Builder<'_> {
                         let mut items = list.borrow_vec_mut();
                         for _ in 0..count {
                             let x = self.num();
-                            items.push(number(x, vm));
+                            items.push(number_to_py(x, vm));
                         }
                         i += count;
                         continue;
@@ -313,15 +310,6 @@ impl Builder<'_> {
     }
 }
 
-/// A JS number in Python: `int` when integral with |x| <= 2^53 (so -0 is 0), else `float`.
-fn number(x: f64, vm: &VirtualMachine) -> PyObjectRef {
-    if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 {
-        vm.ctx.new_int(x as i64).into()
-    } else {
-        vm.ctx.new_float(x).into()
-    }
-}
-
 /// A memoryview over a copy of a typed array's (or ArrayBuffer's) bytes, in the matching format.
 fn memoryview_copy(value: &JsValue, format: char, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let bytes = js_imports::buffer_bytes(value).to_vec();
@@ -379,7 +367,7 @@ fn cache_conversion(rt: &RuntimeState, session: &SharedSession, input: &JsValue,
 fn js_convert_fn(session: &SharedSession, depth: i32, nesting: u32) -> Closure<dyn FnMut(JsValue) -> Result<JsValue, JsValue>> {
     let session = session.clone();
     Closure::new(move |value: JsValue| -> Result<JsValue, JsValue> {
-        let rt = state::current().ok_or_else(|| JsValue::from(js_sys::Error::new("no @pkg/ffi runtime is active")))?;
+        let rt = state::runtime_for_js()?;
         state::enter(&rt, |vm| {
             convert_in(&rt, &session, value, depth, nesting, vm)
                 .map(|obj| py_to_js(&rt, &obj, &mut Lifetime::Owned, vm))
@@ -392,7 +380,7 @@ fn js_convert_fn(session: &SharedSession, depth: i32, nesting: u32) -> Closure<d
 fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -> Result<(), JsValue>> {
     let session = session.clone();
     Closure::new(move |input: JsValue, output: JsValue| -> Result<(), JsValue> {
-        let rt = state::current().ok_or_else(|| JsValue::from(js_sys::Error::new("no @pkg/ffi runtime is active")))?;
+        let rt = state::runtime_for_js()?;
         if js_imports::kind_of(&output) != PYPROXY {
             return Err(js_sys::Error::new("Second argument should be a PyProxy!").into());
         }
@@ -401,18 +389,4 @@ fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -
         cache_conversion(&rt, &session, &input, obj);
         Ok(())
     })
-}
-
-/// `py.toPy(value)`'s result: the converted object as a new PyProxy, or `value` itself when it has
-/// no Python form of its own (it would only be wrapped).
-pub fn to_js_result(rt: &RuntimeState, original: &JsValue, obj: PyObjectRef, vm: &VirtualMachine) -> JsValue {
-    if let Some(p) = obj.downcast_ref::<crate::jsproxy::JsProxy>() {
-        if p.value == *original {
-            return original.clone();
-        }
-    }
-    match crate::py2js::immutable_to_js(&obj, vm) {
-        Some(v) => v,
-        None => new_pyproxy(rt, obj, &mut Lifetime::Owned, vm),
-    }
 }

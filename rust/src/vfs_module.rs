@@ -5,18 +5,13 @@ pub(crate) use _vfs::module_def;
 
 #[pymodule]
 mod _vfs {
-    use crate::state::{self, RuntimeState};
+    use crate::state::runtime;
     use rustpython_vm::{
         AsObject, PyObjectRef, PyResult, VirtualMachine,
         builtins::{PyBaseExceptionRef, PyStrRef, PyTypeRef},
         function::ArgBytesLike,
     };
-    use std::rc::Rc;
     use vfs::{FsError, Stat, errno};
-
-    fn runtime(vm: &VirtualMachine) -> PyResult<Rc<RuntimeState>> {
-        state::current().ok_or_else(|| vm.new_runtime_error("no @pkg/ffi runtime is active"))
-    }
 
     fn os_error_type(code: i32, vm: &VirtualMachine) -> PyTypeRef {
         let e = &vm.ctx.exceptions;

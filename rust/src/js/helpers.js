@@ -4,7 +4,6 @@
 // Every PyProxy answers this registered symbol with its registry id (see js/pyproxy.ts).
 const PYPROXY_ID = Symbol.for("@pkg/ffi.pyproxy.id");
 const PYPROXY_ROUNDTRIP = Symbol.for("@pkg/ffi.pyproxy.roundtrip");
-const TWO_53 = 2 ** 53;
 
 // What a JS value becomes in Python, as one small integer (see the codes in rust/src/js2py.rs).
 // Objects and functions that are not PyProxies answer OBJECT + their capability flags * 64, so
@@ -18,7 +17,7 @@ export function kindOf(v) {
     case "boolean":
       return v ? 2 : 1;
     case "number":
-      return Number.isInteger(v) && Math.abs(v) <= TWO_53 ? 3 : 4;
+      return 3; // int or float: js2py.rs decides
     case "string":
       return 5;
     case "bigint":

@@ -129,8 +129,11 @@ export class PythonRuntime {
             callback.destroy();
           }
         };
+        // A due timer joins the back of the same queue as call_soon callbacks: asyncio runs what
+        // was scheduled "soon" before a timer, even when a busy event loop lets the timer expire
+        // before the host gets to its immediates.
         if (delayMs <= 0) runSoon(run);
-        else setTimeout(run, delayMs);
+        else setTimeout(() => runSoon(run), delayMs);
       },
     };
     this.#core = new Core(hooks as any, { ...(options.env ?? {}) }, normalizeFiles(options.files) as any, createProxy === "auto");

@@ -76,6 +76,14 @@ const runSoon: (fn: () => void) => void = (() => {
   };
 })();
 
+function reportFailure(stderr: (line: string) => void, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    stderr(String(e));
+  }
+}
+
 function normalizeFiles(files: LoadPythonOptions["files"]): Array<[string, Uint8Array]> {
   if (!files) return [];
   const entries = Array.isArray(files) ? files.map((f) => [f.path, f.data] as const) : Object.entries(files);
@@ -122,18 +130,21 @@ export class PythonRuntime {
         new FSError(errno, code, message, op, path),
       write: (fd: number, text: string) => (fd === 2 ? stderr : stdout)(text),
       schedule: (callback: PyProxy & (() => void), delayMs: number) => {
-        const run = () => {
+        setTimeout(() => {
           try {
             callback();
           } finally {
             callback.destroy();
           }
-        };
-        // A due timer joins the back of the same queue as call_soon callbacks: asyncio runs what
-        // was scheduled "soon" before a timer, even when a busy event loop lets the timer expire
-        // before the host gets to its immediates.
-        if (delayMs <= 0) runSoon(run);
-        else setTimeout(() => runSoon(run), delayMs);
+        }, delayMs);
+      },
+      // The loop's host turns and promise settlements arrive from the event loop, where nobody
+      // could catch a throw: a failure is reported on stderr (as an unhandled task error is).
+      requestTurn: () => runSoon(() => reportFailure(stderr, () => ctx.core.loop_turn())),
+      awaitPromise: (promise: PromiseLike<unknown>, token: number) => {
+        const settled = (fulfilled: boolean) => (value: unknown) =>
+          reportFailure(stderr, () => ctx.core.promise_settled(token, fulfilled, value));
+        Promise.resolve(promise).then(settled(true), settled(false));
       },
     };
     this.#core = new Core(hooks as any, { ...(options.env ?? {}) }, normalizeFiles(options.files) as any, createProxy === "auto");

@@ -63,6 +63,39 @@ _, got = await asyncio.gather(producer(), consumer())
     expect(r.toJs()).toEqual([true, "fast", [0, 1, 2]]);
   });
 
+  test("asyncio.get_event_loop() in plain runPython is the JS-driven loop (a fresh runtime)", async () => {
+    const { py: fresh, out } = await startPython();
+    fresh.runPython(`
+import asyncio
+loop = asyncio.get_event_loop()
+loop.call_soon(print, "soon")
+loop.call_later(0, print, "due at once")`);
+    expect(fresh.runPython("type(loop).__name__")).toBe("WebLoop");
+    expect(fresh.runPython("asyncio.get_running_loop() is loop")).toBe(true);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(out).toEqual(["soon", "due at once"]);
+  });
+
+  test.each([
+    ["asyncio.sleep(0)", "asyncio.sleep(0)"],
+    ["settled JS promises", "js.Promise.resolve(0)"],
+  ])("a task that never blocks on %s still lets JS timers run", async (_, awaited) => {
+    const r = await py.runPythonAsync(`
+import asyncio, js
+from pyodide.ffi import create_once_callable
+spins = 0
+seen = []
+js.setTimeout(create_once_callable(lambda: seen.append(spins)), 0)
+while spins < 2000:
+    spins += 1
+    await ${awaited}
+seen`);
+    const seen = r.toJs();
+    r.destroy();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeLessThan(2000);
+  });
+
   test("a task keeps running between calls into Python", async () => {
     py.runPython(`
 import asyncio

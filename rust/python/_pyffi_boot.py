@@ -86,6 +86,37 @@ def _install_importers():
     import _frozen_importlib
     _frozen_importlib._install_external_importers()
     sys.path.insert(0, HOME)
+    sys.meta_path.insert(0, _InstallLoopWithAsyncio)
+
+
+class _InstallLoopWithAsyncio:
+    """Makes the JS-driven loop asyncio's current one as soon as asyncio is imported, as in
+    Pyodide (`asyncio.get_event_loop()` works in plain runPython), without importing asyncio
+    at start-up."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if name != "asyncio":
+            return None
+        sys.meta_path.remove(cls)
+        for finder in sys.meta_path:
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                spec.loader = _ThenInstallLoop(spec.loader)
+                return spec
+        return None
+
+
+class _ThenInstallLoop:
+    def __init__(self, loader):
+        self._loader = loader
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        import _pyffi_loop  # noqa: F401  (installs the loop; a no-op if it is what imports asyncio)
 
 
 def _install_time():

@@ -477,20 +477,9 @@ class JsPromise(_JsObject):
         return _pyffi.js_store(_global().Promise.resolve(self), "finally", onfinally)
 
     def __await__(self):
-        import asyncio
-
-        future = asyncio.get_event_loop().create_future()
-
-        def fulfilled(value):
-            if not future.done():
-                future.set_result(value)
-
-        def rejected(reason):
-            if not future.done():
-                future.set_exception(_pyffi.js_rejection(reason))
-
-        self.then(fulfilled, rejected)
-        return (yield from future)
+        # The iterator of an asyncio future that the core settles when the promise does (not
+        # a generator of our own: one frame less on every await).
+        return _pyffi.await_promise(self).__await__()
 
 
 class JsDoubleProxy(_JsObject):

@@ -1,42 +1,100 @@
 """An asyncio event loop driven by the JavaScript event loop.
 
-Nothing blocks: `call_soon` and `call_later` hand their callbacks to the host's scheduler
-(setImmediate / setTimeout), and the loop counts as always running, so tasks keep going
-between calls into Python.
+Nothing blocks: ready callbacks wait in one queue that the host drains in a later turn of its
+event loop (setImmediate / a MessageChannel), timers are the host's setTimeout, a task awaiting
+a JS promise goes on in the promise's microtask, and the loop counts as always running, so
+tasks keep going between calls into Python.
 """
 
 import asyncio
+import collections
+import contextvars
+import functools
 import sys
 import time
 
 import _pyffi
 
 
+_Handle = asyncio.Handle
+_new_handle = object.__new__
+
+
 class WebLoop(asyncio.AbstractEventLoop):
     def __init__(self):
         self._task_factory = None
         self._exception_handler = None
-        self._debug = False
+        self._ready = collections.deque()
+        self._turn_requested = False
+        self.set_debug(False)
 
-    def _schedule(self, handle, delay_ms):
-        def run():
-            if not handle._cancelled:
-                handle._run()
-        _pyffi.schedule(run, max(0.0, float(delay_ms)))
+    def _enqueue(self, handle):
+        # One host turn runs every handle that is ready: a callback costs a deque append, not
+        # a crossing of its own.
+        self._ready.append(handle)
+        if not self._turn_requested:
+            self._turn_requested = True
+            _pyffi.request_turn()
+
+    def _host_turn(self):
+        # Handles queued while these run wait for the next host turn (asyncio's rule), so a
+        # task that never blocks still lets the page and its timers run.
+        self._turn_requested = False
+        self._run_ready()
+        if self._ready and not self._turn_requested:
+            self._turn_requested = True
+            _pyffi.request_turn()
+
+    def _run_ready(self):
+        ready = self._ready
+        for _ in range(len(ready)):
+            handle = ready.popleft()
+            if handle._cancelled:
+                continue
+            # Handle._run without its extra call: every await passes through here.
+            try:
+                handle._context.run(handle._callback, *handle._args)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                self.call_exception_handler({
+                    "message": f"Exception in callback {handle._callback!r}",
+                    "exception": exc,
+                    "handle": handle,
+                })
 
     def time(self):
         return time.monotonic()
 
     def call_soon(self, callback, *args, context=None):
-        handle = asyncio.Handle(callback, args, self, context)
-        self._schedule(handle, 0)
+        if self._debug:
+            handle = _Handle(callback, args, self, context)
+            self._enqueue(handle)
+            return handle
+        # Handle.__init__ without its get_debug() call: every await passes through here.
+        handle = _new_handle(_Handle)
+        handle._context = contextvars.copy_context() if context is None else context
+        handle._loop = self
+        handle._callback = callback
+        handle._args = args
+        handle._cancelled = False
+        handle._repr = None
+        handle._source_traceback = None
+        self._ready.append(handle)  # _enqueue, inlined
+        if not self._turn_requested:
+            self._turn_requested = True
+            _pyffi.request_turn()
         return handle
 
     call_soon_threadsafe = call_soon
 
     def call_later(self, delay, callback, *args, context=None):
         handle = asyncio.TimerHandle(self.time() + delay, callback, args, self, context)
-        self._schedule(handle, delay * 1000)
+        if delay <= 0:
+            self._enqueue(handle)
+        else:
+            # A due timer joins the back of the ready queue, behind callbacks already queued.
+            _pyffi.schedule(lambda: self._enqueue(handle), float(delay) * 1000)
         return handle
 
     def call_at(self, when, callback, *args, context=None):
@@ -65,11 +123,11 @@ class WebLoop(asyncio.AbstractEventLoop):
     def is_closed(self):
         return False
 
-    def get_debug(self):
-        return self._debug
-
     def set_debug(self, enabled):
-        self._debug = enabled
+        self._debug = bool(enabled)
+        # `get_debug` is a builtin bound method, not a Python one: every native Future and Task
+        # asks for it when it is made.
+        self.get_debug = self._debug.__bool__
 
     def run_until_complete(self, future):
         raise RuntimeError("the event loop runs on the JavaScript event loop: use `await` "
@@ -112,15 +170,14 @@ class WebLoop(asyncio.AbstractEventLoop):
             self._exception_handler(self, context)
 
 
-_loop = None
+# Importing this module installs the loop (the boot module imports it right after asyncio).
+_loop = WebLoop()
+asyncio.set_event_loop(_loop)
+asyncio.events._set_running_loop(_loop)
+_pyffi.set_loop(functools.partial(asyncio.Future, loop=_loop), _loop._host_turn, _loop._run_ready)
 
 
 def loop():
-    global _loop
-    if _loop is None:
-        _loop = WebLoop()
-        asyncio.set_event_loop(_loop)
-        asyncio.events._set_running_loop(_loop)
     return _loop
 
 

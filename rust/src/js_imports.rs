@@ -112,6 +112,12 @@ extern "C" {
     /// event loop: the asyncio loop's only way to wait.
     #[wasm_bindgen(method)]
     pub fn schedule(this: &Hooks, callback: &JsValue, delay_ms: f64);
+    /// Calls `Core.loop_turn` in a later turn of the host's event loop.
+    #[wasm_bindgen(method, js_name = requestTurn)]
+    pub fn request_turn(this: &Hooks);
+    /// Calls `Core.promise_settled(token, ...)` when `promise` (any thenable) settles.
+    #[wasm_bindgen(method, js_name = awaitPromise)]
+    pub fn await_promise(this: &Hooks, promise: &JsValue, token: u32);
     /// Marks an owned PyProxy so that it crosses back into Python as its JsDoubleProxy
     /// (`create_proxy(..., roundtrip=True)`).
     #[wasm_bindgen(method, js_name = markRoundtrip)]

@@ -356,6 +356,30 @@ mod _pyffi {
         Ok(())
     }
 
+    /// Asks the host for a turn of the asyncio loop (`WebLoop._host_turn`) on its event loop.
+    #[pyfunction]
+    fn request_turn(vm: &VirtualMachine) -> PyResult<()> {
+        let rt = runtime(vm)?;
+        crate::host_loop::request_turn(&rt);
+        Ok(())
+    }
+
+    /// Makes `loop` the one the host drives and whose futures `await_promise` returns
+    /// (`_pyffi_loop` calls it once, at import).
+    #[pyfunction]
+    fn set_loop(new_future: PyObjectRef, host_turn: PyObjectRef, run_ready: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        let rt = runtime(vm)?;
+        crate::host_loop::set_loop(&rt, new_future, host_turn, run_ready);
+        Ok(())
+    }
+
+    /// An asyncio future settled with the outcome of the JS promise (`JsPromise.__await__`).
+    #[pyfunction]
+    fn await_promise(promise: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        crate::host_loop::await_promise(&rt, &promise, vm)
+    }
+
     /// Calls a JS `resolve` with `value`; a Python object arrives as a proxy the receiver owns.
     #[pyfunction]
     fn settle(resolve: PyRef<JsProxy>, value: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {

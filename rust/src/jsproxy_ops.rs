@@ -226,15 +226,6 @@ pub(crate) mod ops {
         Ok(())
     }
 
-    /// The exception a promise rejected with `reason` raises in Python: a JsException carrying
-    /// it, or the original Python exception if `reason` is a PythonError that left Python.
-    #[pyfunction]
-    fn js_rejection(reason: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-        let rt = runtime(vm)?;
-        let js = py_to_js(&rt, &reason, &mut Lifetime::Owned, vm);
-        Ok(js_error_to_py(&rt, js, vm).into())
-    }
-
     /// The Python object behind a JsDoubleProxy.
     #[pyfunction]
     fn js_unwrap(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult {

@@ -6,6 +6,7 @@ extern crate rustpython_vm;
 mod buffer;
 mod errors;
 mod ffi_api;
+mod host_loop;
 mod js2py;
 mod js_imports;
 mod jsproxy;

@@ -65,6 +65,7 @@ impl Core {
             jsnull: RefCell::new(None),
             last_error: RefCell::new(None),
             boot: RefCell::new(None),
+            host_loop: Default::default(),
         });
         let core = Core { rt, last_done: Cell::new(false) };
         for entry in files.iter() {

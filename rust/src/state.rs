@@ -33,6 +33,8 @@ pub struct RuntimeState {
     /// The last Python exception thrown into JS as a PythonError: if JS throws that same
     /// PythonError back, Python gets the original exception again.
     pub last_error: RefCell<Option<(wasm_bindgen::JsValue, PyBaseExceptionRef)>>,
+    /// The asyncio loop's ready-queue drain and the futures awaiting JS promises.
+    pub host_loop: crate::host_loop::HostLoop,
     /// Set once boot has run: `__main__`'s dict, and Python-side helpers the core calls.
     pub boot: RefCell<Option<Boot>>,
 }

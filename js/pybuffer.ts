@@ -34,7 +34,7 @@ const BY_FORMAT: Record<string, TypedArrayCtor> = {
 };
 
 /** The typed array for a struct format string, with Pyodide's errors for the rest. */
-function arrayForFormat(format: string): { ctor: TypedArrayCtor; bigEndian: boolean } {
+export function arrayForFormat(format: string): { ctor: TypedArrayCtor; bigEndian: boolean } {
   if (format.length > 2) throw new Error(`Expected format string to have length <= 2, got '${format}'.`);
   let code = format;
   let bigEndian = false;
@@ -69,7 +69,9 @@ interface Description {
 /**
  * A view of a Python buffer. `data` points into the runtime's memory (no copy): it stays valid
  * until `release()`, and a write through it changes the Python object (unless `readonly`).
- * If the runtime's memory grows, `data` is detached: take a new view with `getBuffer()`.
+ * When the runtime's memory grows, JS detaches every typed array over it (they read as empty);
+ * `data` is rebuilt over the new memory on the next access, so read `view.data` again rather
+ * than keeping the typed array itself across Python calls.
  */
 export class PyBufferView {
   /** Index in `data` of the element at `[0, ..., 0]` (non-zero with negative strides). */
@@ -85,12 +87,13 @@ export class PyBufferView {
   readonly shape: number[];
   /** Per dimension, in elements of `data`. */
   readonly strides: number[];
-  /** A typed array (or DataView) over the bytes the buffer touches. */
-  readonly data: ArrayBufferView;
   readonly c_contiguous: boolean;
   readonly f_contiguous: boolean;
   #core: Core | undefined;
   #holder: number;
+  #memory: WebAssembly.Memory;
+  #makeView: () => ArrayBufferView;
+  #view: ArrayBufferView;
 
   /** @internal made by `PyBuffer.getBuffer()` */
   constructor(core: Core, d: Description, type?: BufferType) {
@@ -109,9 +112,13 @@ export class PyBufferView {
     if (d.byteOffset % unit !== 0 || d.byteLength % unit !== 0 || d.startByte % unit !== 0) {
       throw new Error(`Buffer does not have valid alignment for a ${ctor?.name ?? "DataView"}`);
     }
-    this.data = ctor
-      ? new ctor(d.memory.buffer, d.byteOffset, d.byteLength / unit)
-      : new DataView(d.memory.buffer, d.byteOffset, d.byteLength);
+    // Growing memory never moves the object (wasm addresses are stable), so the same offset in
+    // the new buffer is the same bytes.
+    this.#makeView = ctor
+      ? () => new ctor(d.memory.buffer, d.byteOffset, d.byteLength / unit)
+      : () => new DataView(d.memory.buffer, d.byteOffset, d.byteLength);
+    this.#memory = d.memory;
+    this.#view = this.#makeView();
     this.offset = d.startByte / unit;
     this.strides = d.byteStrides.map((s) => s / unit);
     this.readonly = d.readonly;
@@ -124,6 +131,12 @@ export class PyBufferView {
     this.f_contiguous = d.f_contiguous;
     this.#core = core;
     this.#holder = d.holder;
+  }
+
+  /** A typed array (or DataView) over the bytes the buffer touches; rebuilt if memory grew. */
+  get data(): ArrayBufferView {
+    if (this.#view.buffer !== this.#memory.buffer) this.#view = this.#makeView();
+    return this.#view;
   }
 
   /** Gives the buffer back to Python; `data` must not be used afterwards. A second call does nothing. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { ffi, type PythonRuntime } from "../dist/index.js";
+import { arrayForFormat, bufferToJs } from "../dist/pybuffer.js";
 import { startPython } from "./helpers.js";
 
 let py: PythonRuntime;
@@ -61,6 +62,40 @@ describe("getBuffer", () => {
     expect(Array.from(v.data as any)).toEqual(values);
     expect(v.format).toBe(code);
     v.release();
+  });
+  test("'?' and 'c' buffers: the raw bytes as a Uint8Array", () => {
+    const flags = view("memoryview(bytes([0, 1, 1])).cast('?')");
+    expect([flags.format, flags.itemsize]).toEqual(["?", 1]);
+    expect(flags.data).toEqual(new Uint8Array([0, 1, 1]));
+    flags.release();
+    const chars = view("memoryview(b'hi').cast('c')");
+    expect(chars.format).toBe("c");
+    expect(chars.data).toEqual(new Uint8Array([104, 105]));
+    chars.release();
+  });
+  test("'s' buffers: Uint8Array from getBuffer, a string from toJs", () => {
+    // Nothing in this runtime exports format 's' (memoryview.cast refuses it; there is no numpy
+    // or ctypes), so the two rules are checked on the functions that apply them.
+    expect(arrayForFormat("s").ctor).toBe(Uint8Array);
+    expect(bufferToJs(new TextEncoder().encode("héllo"), "s", 1, [6])).toBe("héllo");
+    expect(bufferToJs(new TextEncoder().encode("abcd"), "s", 1, [2, 2])).toEqual(["ab", "cd"]);
+  });
+  test("memory growth: an old typed array is detached (empty, not stale); view.data is rebuilt", () => {
+    py.runPython("grown = bytearray(b'abc')");
+    const p = py.runPython("grown");
+    const v = p.getBuffer();
+    p.destroy();
+    const before = v.data as Uint8Array;
+    py.runPython("big = bytearray(256 << 20)"); // more than the whole heap at start: memory grows
+    expect(before.length).toBe(0);
+    const after = v.data as Uint8Array;
+    expect(after === before).toBe(false); // (expect() would print the detached array)
+    expect(Array.from(after)).toEqual([97, 98, 99]);
+    after[0] = 65;
+    expect(py.runPython("bytes(grown)").toString()).toBe("b'Abc'");
+    expect(v.data === after).toBe(true); // rebuilt once, not on every access
+    v.release();
+    py.runPython("del big, grown");
   });
   test("the issue's float array", () => {
     const buf = view("import array; array.array('f', [1, 2, 3])");

@@ -414,6 +414,30 @@ describe("awaitables", () => {
     expect(await c.then((v: number) => v + 1)).toBe(6);
     c.destroy();
   });
+  test("asyncio.Future, Task, objects with __await__ and async def calls are PyAwaitables", async () => {
+    const before = py.stats().pyproxies;
+    py.runPython(`
+import asyncio
+class Later:
+    def __await__(self):
+        yield from asyncio.sleep(0.001).__await__()
+        return "later"
+async def add(a, b):
+    await asyncio.sleep(0)
+    return a + b
+fut = asyncio.get_event_loop().create_future()
+timer = asyncio.get_event_loop().call_later(0.002, fut.set_result, "future")`);
+    const f = py.runPython("fut");
+    const t = py.runPython("asyncio.ensure_future(add(1, 2))");
+    const l = py.runPython("Later()");
+    const add = py.runPython("add");
+    const c = add(20, 22);
+    for (const p of [f, t, l, c]) expect(p).toBeInstanceOf(ffi.PyAwaitable);
+    expect(await Promise.all([f, t, l, c])).toEqual(["future", 3, "later", 42]);
+    for (const p of [f, t, l, c, add]) p.destroy();
+    py.runPython("del fut, timer, Later, add");
+    expect(py.stats().pyproxies).toBe(before);
+  });
   test("a failing coroutine rejects with PythonError; catch and finally work", async () => {
     const c = py.runPython("async def bad(): raise ValueError('no')\nbad()");
     let finished = false;

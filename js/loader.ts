@@ -1,7 +1,8 @@
-// Loads the wasm core once per JS realm: by URL next to this module in browsers, from disk in
-// Node (whose fetch cannot read file: URLs). Nothing comes from the network.
+// Loads the wasm core and the packed standard library once per JS realm: by URL next to this
+// module in browsers, from disk in Node (whose fetch cannot read file: URLs). Nothing comes from
+// the network unless the URLs given say so.
 
-import init from "./wasm/core.js";
+import init, { install_stdlib } from "./wasm/core.js";
 
 let ready: Promise<void> | undefined;
 
@@ -9,16 +10,38 @@ function isNode(): boolean {
   return typeof process !== "undefined" && typeof process.versions?.node === "string";
 }
 
-export function loadCore(wasmUrl?: string | URL): Promise<void> {
+async function readBytes(url: URL): Promise<Uint8Array> {
+  if (isNode() && url.protocol === "file:") {
+    const fsModule = "node:fs/promises";
+    const { readFile } = await import(/* @vite-ignore */ fsModule);
+    return readFile(url);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function load(what: string, url: URL): Promise<Uint8Array> {
+  try {
+    return await readBytes(url);
+  } catch (e) {
+    throw new Error(`loadPython: could not load ${what} from ${url.href}: ${(e as Error)?.message ?? e}`);
+  }
+}
+
+export function loadCore(wasmUrl?: string | URL, stdlibUrl?: string | URL): Promise<void> {
   ready ??= (async () => {
-    const url = new URL(wasmUrl ?? new URL("./wasm/core_bg.wasm", import.meta.url));
-    if (isNode() && url.protocol === "file:") {
-      const fsModule = "node:fs/promises";
-      const { readFile } = await import(/* @vite-ignore */ fsModule);
-      await init({ module_or_path: await readFile(url) });
-    } else {
-      await init({ module_or_path: url });
-    }
+    // Written out in full so that bundlers see (and copy) both files.
+    const wasm = new URL(wasmUrl ?? new URL("./wasm/core_bg.wasm", import.meta.url));
+    const stdlib = new URL(stdlibUrl ?? new URL("./wasm/stdlib.bin", import.meta.url));
+    const [module, archive] = await Promise.all([
+      isNode() && wasm.protocol === "file:" ? load("the wasm core", wasm) : Promise.resolve(wasm),
+      load("the Python standard library", stdlib),
+    ]);
+    await init({ module_or_path: module });
+    install_stdlib(archive);
   })();
+  // A failed load (a missing file, say) may be retried with other URLs.
+  ready.catch(() => (ready = undefined));
   return ready;
 }

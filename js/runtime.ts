@@ -22,6 +22,8 @@ export interface LoadPythonOptions {
   files?: Record<string, string | Uint8Array> | Array<{ path: string; data: string | Uint8Array }>;
   /** Where the `.wasm` file is (default: next to this module). */
   wasmUrl?: string | URL;
+  /** Where the packed standard library `stdlib.bin` is (default: next to this module). */
+  stdlibUrl?: string | URL;
   /**
    * How long PyProxies made for the arguments of a JS call live. `"manual"` (default, as in
    * Pyodide): until the call returns; keep one with `create_proxy`. `"auto"` (PyScript's
@@ -222,6 +224,6 @@ export class PythonRuntime {
 
 /** Starts a Python runtime (the wasm module is loaded once and shared). */
 export async function loadPython(options: LoadPythonOptions = {}): Promise<PythonRuntime> {
-  await loadCore(options.wasmUrl);
+  await loadCore(options.wasmUrl, options.stdlibUrl);
   return new PythonRuntime(options);
 }

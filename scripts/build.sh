@@ -27,9 +27,21 @@ if [ "$PROFILE" = release ] && [ "${PKG_FFI_NO_WASM_OPT:-}" != 1 ]; then
   fi
 fi
 
+# The standard library ships packed beside the wasm, from the rustpython-pylib crate cargo fetched.
+PYLIB_DIR=$(cargo metadata --format-version 1 --filter-platform wasm32-unknown-unknown 2>/dev/null \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const p=JSON.parse(s).packages.find(p=>p.name==="rustpython-pylib");process.stdout.write(p?require("path").dirname(p.manifest_path):"")})')
+[ -d "$PYLIB_DIR/Lib" ] || { echo "[build] rustpython-pylib's Lib/ not found" >&2; exit 1; }
+node scripts/pack-stdlib.mjs "$PYLIB_DIR/Lib" js/wasm/stdlib.bin
+
 rm -rf dist types/*.d.ts types/wasm
 node_modules/.bin/tsc -p tsconfig.json
 cp -r js/wasm dist/wasm
 mkdir -p types/wasm && cp js/wasm/core.d.ts types/wasm/core.d.ts
 rm -f dist/wasm/.gitignore dist/wasm/package.json
+# Second pass over the standard library: add the compiled code of the modules most programs
+# import, made by the runtime just built (imports of the rest compile on first use).
+COMPILED_DIR="$CARGO_TARGET_DIR/stdlib-compiled"
+node scripts/precompile-stdlib.mjs "$COMPILED_DIR"
+node scripts/pack-stdlib.mjs "$PYLIB_DIR/Lib" js/wasm/stdlib.bin "$COMPILED_DIR"
+cp js/wasm/stdlib.bin dist/wasm/stdlib.bin
 printf '[build] %s: wasm %s bytes\n' "$PROFILE" "$(wc -c < dist/wasm/core_bg.wasm)"

@@ -415,6 +415,8 @@ describe("awaitables", () => {
     c.destroy();
   });
   test("asyncio.Future, Task, objects with __await__ and async def calls are PyAwaitables", async () => {
+    // A runtime of its own: proxies other tests dropped may be collected while this one awaits.
+    const { py } = await startPython();
     const before = py.stats().pyproxies;
     py.runPython(`
 import asyncio

@@ -85,8 +85,39 @@ def _install_importers():
     # Without host_env RustPython never installs the path-based importers; do what it would.
     import _frozen_importlib
     _frozen_importlib._install_external_importers()
-    sys.path.insert(0, HOME)
+    import _frozen_importlib_external
+    # RustPython's default entries (/usr/local/lib/...) do not exist here; every import would
+    # look in them first.
+    sys.path[:] = [HOME, _vfs.stdlib_dir()]
     sys.meta_path.insert(0, _InstallLoopWithAsyncio)
+    _share_stdlib_bytecode(_frozen_importlib_external.SourceFileLoader)
+    _lazy_encodings()
+
+
+def _share_stdlib_bytecode(loader_class):
+    # What the path importer compiles from the standard library is kept in the core, and a later
+    # runtime finds it in its __pycache__ (the packed sources all have the same mtime).
+    write = loader_class._cache_bytecode
+
+    def _cache_bytecode(self, source_path, bytecode_path, data):
+        result = write(self, source_path, bytecode_path, data)
+        _vfs.share_bytecode(bytecode_path, data)
+        return result
+
+    loader_class._cache_bytecode = _cache_bytecode
+
+
+def _lazy_encodings():
+    # utf-8, ascii and latin-1 are built in; the `encodings` package (and its search function
+    # for every other codec) is imported from the standard library when one is first asked for.
+    import codecs
+
+    def search(name):
+        codecs.unregister(search)
+        import encodings
+        return encodings.search_function(name)
+
+    codecs.register(search)
 
 
 class _InstallLoopWithAsyncio:

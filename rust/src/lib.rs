@@ -16,6 +16,7 @@ mod py2js;
 mod registry;
 mod runtime;
 mod state;
+mod stdlib;
 mod strings;
 mod to_js;
 mod to_py;

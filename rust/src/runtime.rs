@@ -36,7 +36,6 @@ fn build_interpreter() -> Interpreter {
     builder
         .add_native_modules(&stdlib)
         .add_native_modules(&own)
-        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
         .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../python"))
         .build()
 }
@@ -68,6 +67,12 @@ impl Core {
             host_loop: Default::default(),
         });
         let core = Core { rt, last_done: Cell::new(false) };
+        let mounted = crate::stdlib::mount(&mut core.rt.vfs.borrow_mut());
+        match mounted {
+            Ok(true) => {}
+            Ok(false) => return Err(js_sys::Error::new("the Python standard library is not installed: load the package with loadPython()").into()),
+            Err(e) => return Err(js_sys::Error::new(&format!("mounting the Python standard library failed: {}", e.message())).into()),
+        }
         for entry in files.iter() {
             let pair = Array::from(&entry);
             let path = pair.get(0).as_string().unwrap_or_default();

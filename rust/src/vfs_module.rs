@@ -202,6 +202,20 @@ mod _vfs {
         Err(os_error(FsError(code), &paths, vm))
     }
 
+    /// Where the standard library is mounted (it goes on `sys.path`).
+    #[pyfunction]
+    fn stdlib_dir() -> &'static str {
+        crate::stdlib::STDLIB_DIR
+    }
+
+    /// Keeps the compiled code of a standard-library module for runtimes created later.
+    #[pyfunction]
+    fn share_bytecode(path: PyStrRef, data: ArgBytesLike) {
+        if let Some(path) = path.to_str() {
+            data.with_ref(|bytes| crate::stdlib::share_bytecode(path, bytes));
+        }
+    }
+
     #[pyfunction]
     fn strerror(code: i32) -> &'static str {
         errno::message(code)

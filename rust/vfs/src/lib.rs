@@ -7,6 +7,7 @@ pub mod errno;
 mod path;
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 pub use path::normalize;
 
@@ -76,8 +77,36 @@ impl Stat {
     }
 }
 
+/// Turns a packed file's bytes back into its content, given its unpacked length; `None` if the
+/// bytes are corrupt.
+pub type Unpack = fn(&[u8], usize) -> Option<Vec<u8>>;
+
+/// One file of a mounted archive (`Vfs::mount_packed`), by path relative to the mount point.
+pub struct PackedEntry<'a> {
+    pub path: &'a str,
+    /// Where its packed bytes are in the archive.
+    pub range: std::ops::Range<usize>,
+    pub size: usize,
+}
+
+/// A file whose content stays packed inside a shared archive until it is first opened.
+struct Packed {
+    archive: Rc<[u8]>,
+    range: std::ops::Range<usize>,
+    size: usize,
+    unpack: Unpack,
+}
+
+impl Packed {
+    fn unpacked(&self) -> FsResult<Vec<u8>> {
+        let bytes = self.archive.get(self.range.clone()).ok_or(FsError(errno::EIO))?;
+        (self.unpack)(bytes, self.size).filter(|data| data.len() == self.size).ok_or(FsError(errno::EIO))
+    }
+}
+
 enum Content {
     File(Vec<u8>),
+    Packed(Packed),
     Dir(BTreeMap<String, Ino>),
     /// A character device such as /dev/null: reads give nothing, writes vanish.
     Null,
@@ -96,7 +125,7 @@ struct Inode {
 impl Inode {
     fn kind_bits(&self) -> u32 {
         match self.content {
-            Content::File(_) => S_IFREG,
+            Content::File(_) | Content::Packed(_) => S_IFREG,
             Content::Dir(_) => S_IFDIR,
             Content::Null => S_IFCHR,
         }
@@ -272,6 +301,7 @@ impl Vfs {
         let node = self.inode(ino)?;
         let size = match &node.content {
             Content::File(data) => data.len() as u64,
+            Content::Packed(packed) => packed.size as u64,
             Content::Dir(entries) => 4096.max(entries.len() as u64),
             Content::Null => 0,
         };
@@ -464,6 +494,7 @@ impl Vfs {
             }
             Err(e) => return Err(e),
         };
+        self.unpack_in_place(ino)?;
         let now = self.now();
         let node = self.inode_mut(ino)?;
         match &mut node.content {
@@ -480,6 +511,37 @@ impl Vfs {
         let fd = (FIRST_FD..).find(|fd| !self.fds.contains_key(fd)).ok_or(FsError(errno::EMFILE))?;
         self.fds.insert(fd, OpenFile { ino, pos: 0, readable, writable, append: oflag & O_APPEND != 0 });
         Ok(fd)
+    }
+
+    /// A packed file becomes an ordinary one when it is first opened: every descriptor
+    /// operation then sees plain bytes.
+    fn unpack_in_place(&mut self, ino: Ino) -> FsResult<()> {
+        let node = self.inode_mut(ino)?;
+        if let Content::Packed(packed) = &node.content {
+            node.content = Content::File(packed.unpacked()?);
+        }
+        Ok(())
+    }
+
+    /// Adds the files of a packed archive under `root` (creating directories as needed), all
+    /// with modification time `mtime`. Their bytes stay packed in the shared `archive` until a
+    /// file is first opened.
+    pub fn mount_packed(&mut self, root: &str, archive: Rc<[u8]>, entries: &[PackedEntry], unpack: Unpack, mtime: f64) -> FsResult<()> {
+        let root = root.trim_end_matches('/');
+        for entry in entries {
+            if entry.path.is_empty() || entry.path.split('/').any(|part| part.is_empty() || part == "." || part == "..") {
+                return Err(FsError(errno::EINVAL));
+            }
+            let full = format!("{root}/{}", entry.path);
+            if let Some((dir, _)) = full.rsplit_once('/') {
+                self.mkdir_all(dir, 0o755)?;
+            }
+            let packed = Packed { archive: archive.clone(), range: entry.range.clone(), size: entry.size, unpack };
+            let ino = self.create_node(&full, Content::Packed(packed), 0o644)?;
+            let node = self.inode_mut(ino)?;
+            (node.atime, node.mtime, node.ctime) = (mtime, mtime, mtime);
+        }
+        Ok(())
     }
 
     fn open_file(&self, fd: i32) -> FsResult<&OpenFile> {
@@ -516,6 +578,8 @@ impl Vfs {
             }
             Content::Dir(_) => return Err(FsError(errno::EISDIR)),
             Content::Null => Vec::new(),
+            // Unpacked when opened, so never seen through a descriptor.
+            Content::Packed(_) => return Err(FsError(errno::EIO)),
         };
         let now = self.now();
         self.inode_mut(ino)?.atime = now;
@@ -548,6 +612,7 @@ impl Vfs {
             }
             Content::Dir(_) => return Err(FsError(errno::EISDIR)),
             Content::Null => pos,
+            Content::Packed(_) => return Err(FsError(errno::EIO)),
         };
         if let Some(f) = self.fds.get_mut(&fd) {
             f.pos = new_pos;
@@ -608,6 +673,7 @@ impl Vfs {
     pub fn read_file(&self, p: &str) -> FsResult<Vec<u8>> {
         match &self.inode(self.lookup(p)?)?.content {
             Content::File(data) => Ok(data.clone()),
+            Content::Packed(packed) => packed.unpacked(),
             Content::Dir(_) => Err(FsError(errno::EISDIR)),
             Content::Null => Ok(Vec::new()),
         }

@@ -224,3 +224,53 @@ fn error_texts_match_the_c_library() {
     assert_eq!(FsError(errno::ENOENT).to_string(), "[Errno 2] No such file or directory");
     assert_eq!(FsError(errno::ENOTEMPTY).name(), "ENOTEMPTY");
 }
+
+// A stand-in codec for the tests: "packed" bytes are the content reversed.
+fn unreverse(packed: &[u8], size: usize) -> Option<Vec<u8>> {
+    (packed.len() == size).then(|| packed.iter().rev().copied().collect())
+}
+
+fn mounted() -> Vfs {
+    let mut fs = fs();
+    let archive: Rc<[u8]> = Rc::from(&b"cba!dlrow"[..]);
+    let entries = [
+        PackedEntry { path: "pkg/a.py", range: 0..3, size: 3 },
+        PackedEntry { path: "hello.py", range: 3..9, size: 6 },
+        PackedEntry { path: "broken.py", range: 0..3, size: 5 },
+    ];
+    fs.mount_packed("/lib/py", archive, &entries, unreverse, 1000.0).unwrap();
+    fs
+}
+
+#[test]
+fn packed_files_stat_and_list_before_they_are_unpacked() {
+    let fs = mounted();
+    let st = fs.stat("/lib/py/pkg/a.py").unwrap();
+    assert_eq!((st.mode & S_IFMT, st.size, st.mtime), (S_IFREG, 3, 1000.0));
+    assert!(fs.stat("/lib/py/pkg").unwrap().is_dir());
+    assert_eq!(fs.readdir("/lib/py").unwrap(), vec!["broken.py", "hello.py", "pkg"]);
+    assert_eq!(fs.read_file("/lib/py/hello.py").unwrap(), b"world!");
+}
+
+#[test]
+fn a_packed_file_opens_as_an_ordinary_file_and_can_be_changed() {
+    let mut fs = mounted();
+    let fd = fs.open("/lib/py/pkg/a.py", flags::O_RDWR, 0).unwrap();
+    assert_eq!(fs.read(fd, 10).unwrap(), b"abc");
+    fs.write(fd, b"d").unwrap();
+    fs.close(fd).unwrap();
+    assert_eq!(fs.read_file("/lib/py/pkg/a.py").unwrap(), b"abcd");
+    fs.write_file("/lib/py/hello.py", b"new").unwrap();
+    assert_eq!(fs.read_file("/lib/py/hello.py").unwrap(), b"new");
+}
+
+#[test]
+fn corrupt_packed_bytes_are_an_io_error_and_bad_paths_are_refused() {
+    let mut fs = mounted();
+    assert_eq!(fs.open("/lib/py/broken.py", flags::O_RDONLY, 0), Err(FsError(errno::EIO)));
+    assert_eq!(fs.read_file("/lib/py/broken.py"), Err(FsError(errno::EIO)));
+    assert_eq!(fs.open_count(), 0);
+    let archive: Rc<[u8]> = Rc::from(&b"x"[..]);
+    let escape = [PackedEntry { path: "../etc/passwd", range: 0..1, size: 1 }];
+    assert_eq!(fs.mount_packed("/lib/py", archive, &escape, unreverse, 0.0), Err(FsError(errno::EINVAL)));
+}

@@ -32,12 +32,29 @@ pub fn number_to_py(x: f64, vm: &VirtualMachine) -> PyObjectRef {
 }
 
 pub fn js_to_py(rt: &RuntimeState, v: JsValue, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    js_to_py_bound(rt, v, None, vm)
+    let kind = js_imports::kind_of(&v);
+    js_kind_to_py(rt, v, kind, None, vm)
 }
 
-/// As `js_to_py`; a function read as a property remembers its owner as `this` for later calls.
-pub fn js_to_py_bound(rt: &RuntimeState, v: JsValue, this: Option<&JsValue>, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    Ok(match js_imports::kind_of(&v) {
+/// What `read_attr_kind` says is not there.
+pub const READ_MISSING: u32 = 255;
+
+/// `owner[key]` in Python, in two crossings at most; `None` if the property does not exist. A
+/// function read this way remembers `owner` as its `this`.
+pub fn read_property(rt: &RuntimeState, owner: &JsValue, key: &JsValue, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+    let kind = js_imports::read_attr_kind(owner, key).map_err(|e| crate::errors::js_error_to_py(rt, e, vm))?;
+    Ok(match kind {
+        READ_MISSING => None,
+        NULLISH => Some(vm.ctx.none()),
+        NUMBER => Some(number_to_py(js_imports::take_read_number(), vm)),
+        _ => Some(js_kind_to_py(rt, js_imports::take_read(), kind, Some(owner), vm)?),
+    })
+}
+
+/// The conversion of `v`, whose `kind_of` code is `kind`; a function read as a property of
+/// `this` remembers it for later calls.
+fn js_kind_to_py(rt: &RuntimeState, v: JsValue, kind: u32, this: Option<&JsValue>, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    Ok(match kind {
         NULLISH => vm.ctx.none(),
         FALSE => vm.ctx.new_bool(false).into(),
         TRUE => vm.ctx.new_bool(true).into(),

@@ -14,6 +14,14 @@ extern "C" {
     pub fn get_attr(obj: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = isMissing)]
     pub fn is_missing(v: &JsValue) -> bool;
+    /// `obj[key]`'s kind (`kind_of`'s codes, or `READ_MISSING`); the value waits for `take_read`
+    /// (or `read_number` when the kind is a number).
+    #[wasm_bindgen(js_name = readAttrKind, catch)]
+    pub fn read_attr_kind(obj: &JsValue, key: &JsValue) -> Result<u32, JsValue>;
+    #[wasm_bindgen(js_name = takeRead)]
+    pub fn take_read() -> JsValue;
+    #[wasm_bindgen(js_name = takeRead)]
+    pub fn take_read_number() -> f64;
     #[wasm_bindgen(js_name = setAttr, catch)]
     pub fn set_attr(obj: &JsValue, key: &JsValue, value: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(js_name = deleteAttr, catch)]

@@ -143,7 +143,7 @@ fn js_name(name: &str) -> Option<&str> {
 mod _pyffi {
     use super::{js_name, runtime};
     use crate::errors::{js_error_to_py, py_exc_to_js};
-    use crate::js2py::js_to_py_bound;
+    use crate::js2py::read_property;
     use crate::py2js::{Lifetime, new_pyproxy, py_to_js};
     use crate::state::RuntimeState;
     use crate::to_py::{self, PyDefaultConverter};
@@ -270,11 +270,8 @@ mod _pyffi {
                 return Ok(found);
             }
             let rt = runtime(vm)?;
-            let value = js_imports::get_attr(&zelf.value, &cached_property(&rt, name, vm)).map_err(|e| js_error_to_py(&rt, e, vm))?;
-            if js_imports::is_missing(&value) {
-                return Err(vm.new_attribute_error(format!("{}", name.as_wtf8())));
-            }
-            js_to_py_bound(&rt, value, Some(&zelf.value), vm)
+            read_property(&rt, &zelf.value, &cached_property(&rt, name, vm), vm)?
+                .ok_or_else(|| vm.new_attribute_error(format!("{}", name.as_wtf8())))
         }
     }
 

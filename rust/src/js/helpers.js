@@ -109,6 +109,23 @@ export function getAttr(obj, key) {
 export function isMissing(v) {
   return v === MISSING;
 }
+
+// A property read in one crossing for the common cases: the kind of the value (kindOf's codes,
+// or READ_MISSING), with the value left here for takeRead() (which the core imports twice: as a
+// JsValue, and as an f64 for numbers, which then never become a JsValue at all).
+const READ_MISSING = 255;
+let lastRead;
+export function readAttrKind(obj, key) {
+  const v = obj[key];
+  if (v === undefined && !(key in Object(obj))) return READ_MISSING;
+  lastRead = v;
+  return kindOf(v);
+}
+export function takeRead() {
+  const v = lastRead;
+  lastRead = undefined;
+  return v;
+}
 export function setAttr(obj, key, value) {
   obj[key] = value;
 }

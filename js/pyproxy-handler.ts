@@ -36,6 +36,7 @@ export function callProxy(proxy: object, thisArg: unknown, args: unknown[], kwar
   let all = args;
   if (props.boundArgs.length !== 0) all = [...props.boundArgs, ...all];
   if (props.captureThis) all = [props.hasBoundThis ? props.boundThis : thisArg, ...all];
+  if (all.length === 0 && kwargs === undefined) return coreOf(proxy).proxy_call0(idOf(proxy));
   return coreOf(proxy).proxy_call(idOf(proxy), all, kwargs);
 }
 

@@ -125,6 +125,15 @@ impl Core {
         })
     }
 
+    /// `proxy_call` with no arguments: no argument array to walk, the most common JS call.
+    pub fn proxy_call0(&self, id: f64) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let callee = self.object(id, vm)?;
+            let result = callee.call((), vm)?;
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        })
+    }
+
     /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`).
     pub fn proxy_getitem(&self, id: f64, key: JsValue) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {

@@ -41,6 +41,21 @@ describe("attributes", () => {
   test("a stored Python value is the same object when read back", () => {
     expect(run("class T: pass\nt = T(); o = js.Object.new(); o.t = t; o.t is t")).toBe(true);
   });
+  test("a read whose value runs Python while it is classified still gets its own value", () => {
+    // Classifying the value asks for Symbol.iterator: here a trap that calls back into Python,
+    // which reads another JS property in the middle of this read.
+    const readsAgain = py.runPython("import js\ndef reads_again():\n    return js.otherObj.x\nreads_again");
+    (globalThis as any).otherObj = { x: 42 };
+    const value = new Proxy({ marker: 7 }, {
+      get: (t, key) => (key === Symbol.iterator ? (readsAgain(), undefined) : Reflect.get(t, key)),
+    });
+    (globalThis as any).outerObj = { p: value };
+    expect(run("import js\np = js.outerObj.p\n[p.typeof, p.marker, js.otherObj.x]")).toEqual(["object", 7, 42]);
+    readsAgain.destroy();
+    run("del p");
+    delete (globalThis as any).otherObj;
+    delete (globalThis as any).outerObj;
+  });
   test("a throwing getter raises JsException, not AttributeError", () => {
     expect(pyError("js.eval('({get bad() { throw new RangeError(\"no\") }})').bad")).toBe("JsRangeError: RangeError: no");
   });

@@ -118,8 +118,10 @@ let lastRead;
 export function readAttrKind(obj, key) {
   const v = obj[key];
   if (v === undefined && !(key in Object(obj))) return READ_MISSING;
+  // kindOf may run getters that call back into Python and read again: stash only after it.
+  const kind = kindOf(v);
   lastRead = v;
-  return kindOf(v);
+  return kind;
 }
 export function takeRead() {
   const v = lastRead;

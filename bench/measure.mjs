@@ -53,18 +53,27 @@ async function warmUp(rt, c, warmup) {
     rt.release(result);
   }
   // V8 tiers hot wasm up only after a while, so warm up for a time as well as a count.
-  let fastest = Infinity;
   const until = performance.now() + WARMUP_MS;
+  let fastest = Infinity;
   for (let i = 1; i < warmup || (performance.now() < until && i < 100); i++) {
-    const t0 = performance.now();
-    rt.release(await runOnce(prepared));
-    fastest = Math.min(fastest, performance.now() - t0);
+    fastest = Math.min(fastest, await fastestOf(() => runOnce(prepared), 1, (r) => rt.release(r)));
   }
   prepared.batch = batchSize(fastest);
   return { prepared };
 }
 
 const batchSize = (opMs) => Math.max(1, Math.min(MAX_BATCH, Math.ceil(BATCH_MS / Math.max(opMs, 1e-3))));
+
+/** Runs `op` `times` times (releasing each result) and returns the fastest run in ms. */
+async function fastestOf(op, times, release = () => {}) {
+  let fastest = Infinity;
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    release(await op());
+    fastest = Math.min(fastest, performance.now() - t0);
+  }
+  return fastest;
+}
 
 const NO_RELEASE = { release: () => {} };
 
@@ -73,14 +82,9 @@ async function measureCase(c, runtimes, loadErrors, { samples, warmup }, referen
   const ready = [];
   for (const r of references) {
     r.check(r.op());
-    let fastest = Infinity;
-    for (let i = 0; i < 20; i++) {
-      const t0 = performance.now();
-      r.op();
-      fastest = Math.min(fastest, performance.now() - t0);
-    }
     r.samples ??= [];
-    ready.push({ name: r.name, rt: NO_RELEASE, prepared: { op: r.op, batch: batchSize(fastest) }, reference: r });
+    const batch = batchSize(await fastestOf(r.op, 20));
+    ready.push({ name: r.name, rt: NO_RELEASE, prepared: { op: r.op, batch }, reference: r });
   }
   for (const name of RUNTIMES) {
     const rt = runtimes[name];

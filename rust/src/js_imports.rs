@@ -116,8 +116,8 @@ extern "C" {
     /// One chunk of output from Python's stdout (fd 1) or stderr (fd 2).
     #[wasm_bindgen(method)]
     pub fn write(this: &Hooks, fd: i32, text: &str);
-    /// Runs `callback` (an owned PyProxy, destroyed after it runs) after `delay_ms` on the host's
-    /// event loop: the asyncio loop's only way to wait.
+    /// Runs `callback` (an owned PyProxy, destroyed after it runs) after `delay_ms` with the
+    /// host's `setTimeout`: the asyncio loop's timers (ready callbacks go through `request_turn`).
     #[wasm_bindgen(method)]
     pub fn schedule(this: &Hooks, callback: &JsValue, delay_ms: f64);
     /// Calls `Core.loop_turn` in a later turn of the host's event loop.

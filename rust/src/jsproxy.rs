@@ -344,7 +344,7 @@ mod _pyffi {
         js_imports::perf_now()
     }
 
-    /// Hands a Python callable to the host's scheduler (see `_pyffi_loop`).
+    /// Runs a Python callable after `delay_ms` (the asyncio loop's timers, see `_pyffi_loop`).
     #[pyfunction]
     fn schedule(callback: PyObjectRef, delay_ms: f64, vm: &VirtualMachine) -> PyResult<()> {
         let rt = runtime(vm)?;

@@ -46,6 +46,18 @@ fn helper(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     vm.import("_pyffi_proxy", 0)?.get_attr(attr_name(name, vm), vm)
 }
 
+impl Core {
+    /// Calls the object with the arguments `args` makes; the result as a new owned PyProxy (or
+    /// its JS value).
+    fn call_with(&self, id: f64, args: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<FuncArgs>) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let callee = self.object(id, vm)?;
+            let result = callee.call_with_args(args(rt, vm)?, vm)?;
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        })
+    }
+}
+
 #[wasm_bindgen]
 impl Core {
     pub fn proxy_release(&self, id: f64) -> bool {
@@ -117,21 +129,12 @@ impl Core {
 
     /// Calls the object with JS arguments (and keyword arguments from `kwargs` if it is an object).
     pub fn proxy_call(&self, id: f64, args: Array, kwargs: JsValue) -> Result<JsValue, JsValue> {
-        self.entry(|rt, vm| {
-            let callee = self.object(id, vm)?;
-            let args = call_args(rt, &args, &kwargs, vm)?;
-            let result = callee.call_with_args(args, vm)?;
-            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
-        })
+        self.call_with(id, |rt, vm| call_args(rt, &args, &kwargs, vm))
     }
 
     /// `proxy_call` with no arguments: no argument array to walk, the most common JS call.
     pub fn proxy_call0(&self, id: f64) -> Result<JsValue, JsValue> {
-        self.entry(|rt, vm| {
-            let callee = self.object(id, vm)?;
-            let result = callee.call((), vm)?;
-            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
-        })
+        self.call_with(id, |_, _| Ok(FuncArgs::default()))
     }
 
     /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`).

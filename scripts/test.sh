@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: native Rust tests of the file system, then Vitest in Node and headless Chromium.
+# Every test: native Rust tests of the file system and the allocator, then Vitest in Node and headless Chromium.
 # Ends with one line "N passed, N failed" covering all suites. `--no-build` reuses dist/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ fi
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pkg-ffi/target}"
 mkdir -p target
-cargo test -p vfs 2>&1 | tee target/cargo-test.log
+cargo test -p vfs -p small-alloc 2>&1 | tee target/cargo-test.log
 rust_status=${PIPESTATUS[0]}
 rust_passed=$(grep -Eo '[0-9]+ passed' target/cargo-test.log | awk '{s+=$1} END {print s+0}')
 rust_failed=$(grep -Eo '[0-9]+ failed' target/cargo-test.log | awk '{s+=$1} END {print s+0}')

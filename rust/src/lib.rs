@@ -24,3 +24,7 @@ mod typeflags;
 mod vfs_module;
 
 pub use runtime::Core;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOC: small_alloc::SmallAlloc<std::alloc::System> = small_alloc::SmallAlloc::new(std::alloc::System);

@@ -1,6 +1,7 @@
 // The JS Proxy traps of every PyProxy: JS members (the class for the flag set) first, then
 // Python attributes; `$name` forces the Python attribute; sequences also answer numeric keys.
 
+import { callResult } from "./call-result.js";
 import { PythonError } from "./errors.js";
 import { coreOf, ID, idOf, propsOf, ROUNDTRIP, STATE, type ProxyState } from "./proxy-state.js";
 import * as F from "./typeflags.js";
@@ -36,8 +37,8 @@ export function callProxy(proxy: object, thisArg: unknown, args: unknown[], kwar
   let all = args;
   if (props.boundArgs.length !== 0) all = [...props.boundArgs, ...all];
   if (props.captureThis) all = [props.hasBoundThis ? props.boundThis : thisArg, ...all];
-  if (all.length === 0 && kwargs === undefined) return coreOf(proxy).proxy_call0(idOf(proxy));
-  return coreOf(proxy).proxy_call(idOf(proxy), all, kwargs);
+  if (all.length === 0 && kwargs === undefined) return callResult(coreOf(proxy).proxy_call0(idOf(proxy)));
+  return callResult(coreOf(proxy).proxy_call(idOf(proxy), all, kwargs));
 }
 
 export const handler: ProxyHandler<any> = {

@@ -1,5 +1,6 @@
 // The runtime object `loadPython` returns: Pyodide's names over one core `Core`.
 
+import { stashResult } from "./call-result.js";
 import { FSError, PythonError } from "./errors.js";
 import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
@@ -113,6 +114,7 @@ export class PythonRuntime {
     const hooks = {
       newProxy: (id: number, flags: number, borrowed: boolean) => createPyProxy(ctx, id, flags, borrowed),
       markDestroyed,
+      stashResult,
       markRoundtrip: (proxy: PyProxy) => void (propsOf(proxy).roundtrip = true),
       captureThis: (proxy: PyCallable) => proxy.captureThis(),
       onceCallable,

@@ -373,6 +373,33 @@ describe("calls", () => {
     expect(f.length === undefined || typeof f.length === "number").toBe(true);
     f.destroy();
   });
+  test("results of every kind come back, also from calls nested inside a call", () => {
+    const f = py.runPython(`
+def result(kind, inner=None):
+    if inner is not None:
+        # JS calls back into Python while this call is still running.
+        inner()
+    return {"nan": float("nan"), "negzero": -0.0, "int": 2**53, "big": 2**60, "str": "s",
+            "none": None, "true": True, "list": [1]}[kind]
+result`);
+    const inner = () => {
+      expect(f("str")).toBe("s");
+      expect(() => f("missing")).toThrow(PythonError);
+    };
+    expect(f("nan")).toBeNaN();
+    expect(Object.is(f("negzero"), -0)).toBe(true);
+    expect(f("int")).toBe(2 ** 53);
+    expect(f("big")).toBe(2n ** 60n);
+    expect(f("none", inner)).toBeUndefined();
+    expect(f("true", inner)).toBe(true);
+    expect(f("nan", inner)).toBeNaN();
+    const list = f("list", inner);
+    expect(list.toJs()).toEqual([1]);
+    list.destroy();
+    expect(() => f("missing", inner)).toThrow(/KeyError: 'missing'/);
+    expect(f("str")).toBe("s");
+    f.destroy();
+  });
   test("function own properties do not hide Python attributes", () => {
     const f = py.runPython("def named(): pass\nnamed");
     expect(f.name).toBeUndefined();

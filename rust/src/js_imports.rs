@@ -97,11 +97,14 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    /// What the TypeScript layer gives each runtime (see `CoreHooks` in js/core-hooks.ts).
+    /// What the TypeScript layer gives each runtime (the `hooks` object built in js/runtime.ts).
     pub type Hooks;
 
     /// A new PyProxy for registry id `id` whose Python type has the feature `flags`.
     /// `borrowed` proxies are not registered with the FinalizationRegistry.
+    /// Leaves a JS -> Python call's result (or, `failed`, the error to throw) for the caller.
+    #[wasm_bindgen(method, js_name = stashResult)]
+    pub fn stash_result(this: &Hooks, value: &JsValue, failed: bool);
     #[wasm_bindgen(method, js_name = newProxy)]
     pub fn new_proxy(this: &Hooks, id: f64, flags: u32, borrowed: bool) -> JsValue;
     /// Marks PyProxies dead (their registry entries are already gone) with `message`.

@@ -2,7 +2,7 @@
 //! is one entry from JS (see `Core::entry`), so a Python exception arrives in JS as `PythonError`.
 
 use crate::js2py::js_to_py;
-use crate::py2js::{Lifetime, immutable_to_js, py_to_js};
+use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, py_to_js};
 use crate::runtime::Core;
 use crate::state::{self, RuntimeState};
 use crate::strings;
@@ -46,15 +46,40 @@ fn helper(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     vm.import("_pyffi_proxy", 0)?.get_attr(attr_name(name, vm), vm)
 }
 
+/// What a JS -> Python call hands back: a number as itself, anything else through the hooks'
+/// result slot (see `deliver`).
+enum CallResult {
+    Number(f64),
+    Value(JsValue),
+}
+
 impl Core {
-    /// Calls the object with the arguments `args` makes; the result as a new owned PyProxy (or
-    /// its JS value).
-    fn call_with(&self, id: f64, args: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<FuncArgs>) -> Result<JsValue, JsValue> {
-        self.entry(|rt, vm| {
+    /// Calls the object with the arguments `args` makes and `deliver`s the result (a number, or
+    /// a new owned PyProxy or the JS value of an immutable).
+    fn call_with(&self, id: f64, args: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<FuncArgs>) -> f64 {
+        let result = self.entry(|rt, vm| {
             let callee = self.object(id, vm)?;
             let result = callee.call_with_args(args(rt, vm)?, vm)?;
-            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
-        })
+            Ok(match immutable(&result, vm) {
+                Some(Immutable::Number(n)) if !n.is_nan() => CallResult::Number(n),
+                _ => CallResult::Value(py_to_js(rt, &result, &mut Lifetime::Owned, vm)),
+            })
+        });
+        self.deliver(result)
+    }
+
+    /// A call's result as an f64: the number itself, or NaN with the value (or the error to throw)
+    /// left in the hooks' result slot, which the caller empties at once. Returning a JsValue
+    /// would cost a `WebAssembly.Table.get` from JS on every call; passing one to an import reads
+    /// the table inside wasm. Runs after the interpreter is left, so no Python code (a `__del__`)
+    /// can run between filling the slot and emptying it.
+    fn deliver(&self, result: Result<CallResult, JsValue>) -> f64 {
+        match result {
+            Ok(CallResult::Number(n)) => return n,
+            Ok(CallResult::Value(v)) => self.rt.hooks.stash_result(&v, false),
+            Err(e) => self.rt.hooks.stash_result(&e, true),
+        }
+        f64::NAN
     }
 }
 
@@ -127,13 +152,14 @@ impl Core {
         })
     }
 
-    /// Calls the object with JS arguments (and keyword arguments from `kwargs` if it is an object).
-    pub fn proxy_call(&self, id: f64, args: Array, kwargs: JsValue) -> Result<JsValue, JsValue> {
+    /// Calls the object with JS arguments (and keyword arguments from `kwargs` if it is an object):
+    /// the result as `deliver` gives it.
+    pub fn proxy_call(&self, id: f64, args: Array, kwargs: JsValue) -> f64 {
         self.call_with(id, |rt, vm| call_args(rt, &args, &kwargs, vm))
     }
 
     /// `proxy_call` with no arguments: no argument array to walk, the most common JS call.
-    pub fn proxy_call0(&self, id: f64) -> Result<JsValue, JsValue> {
+    pub fn proxy_call0(&self, id: f64) -> f64 {
         self.call_with(id, |_, _| Ok(FuncArgs::default()))
     }
 

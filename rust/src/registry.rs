@@ -22,10 +22,12 @@ const INDEX_SPAN: f64 = 4_294_967_296.0;
 const GENERATION_MASK: u32 = (1 << 21) - 1;
 
 fn split(id: f64) -> Option<(usize, u32)> {
-    if !(id >= 0.0 && id.fract() == 0.0 && id < INDEX_SPAN * (GENERATION_MASK as f64 + 1.0)) {
+    if !(id >= 0.0 && id.trunc() == id && id < INDEX_SPAN * (GENERATION_MASK as f64 + 1.0)) {
         return None;
     }
-    Some(((id % INDEX_SPAN) as usize, (id / INDEX_SPAN) as u32))
+    // Integer halves, not f64 `%` (a libm call in wasm): every JS -> Python call starts here.
+    let bits = id as u64;
+    Some(((bits & 0xFFFF_FFFF) as usize, (bits >> 32) as u32))
 }
 
 impl Registry {

@@ -2,7 +2,7 @@
 //! is one entry from JS (see `Core::entry`), so a Python exception arrives in JS as `PythonError`.
 
 use crate::js2py::js_to_py;
-use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, py_to_js};
+use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mutable_to_js, py_to_js};
 use crate::runtime::Core;
 use crate::state::{self, RuntimeState};
 use crate::strings;
@@ -62,7 +62,8 @@ impl Core {
             let result = callee.call_with_args(args(rt, vm)?, vm)?;
             Ok(match immutable(&result, vm) {
                 Some(Immutable::Number(n)) if !n.is_nan() => CallResult::Number(n),
-                _ => CallResult::Value(py_to_js(rt, &result, &mut Lifetime::Owned, vm)),
+                Some(v) => CallResult::Value(v.into_js()),
+                None => CallResult::Value(mutable_to_js(rt, &result, &mut Lifetime::Owned, vm)),
             })
         });
         self.deliver(result)

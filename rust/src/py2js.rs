@@ -79,20 +79,32 @@ fn int(i: &PyInt) -> Immutable<'_> {
 
 /// Converts immutable values; `None` for anything that needs a PyProxy or an unwrap.
 pub fn immutable_to_js(obj: &PyObject, vm: &VirtualMachine) -> Option<JsValue> {
-    Some(match immutable(obj, vm)? {
-        Immutable::Str(s) => strings::wtf8_to_js(s.as_wtf8()),
-        Immutable::Number(n) => JsValue::from_f64(n),
-        Immutable::BigInt(i) => js_imports::bigint_from_string(&i.as_bigint().to_string()),
-        Immutable::Bool(b) => JsValue::from_bool(b),
-        Immutable::Undefined => JsValue::UNDEFINED,
-        Immutable::Null => JsValue::NULL,
-    })
+    immutable(obj, vm).map(Immutable::into_js)
+}
+
+impl Immutable<'_> {
+    pub fn into_js(self) -> JsValue {
+        match self {
+            Immutable::Str(s) => strings::wtf8_to_js(s.as_wtf8()),
+            Immutable::Number(n) => JsValue::from_f64(n),
+            Immutable::BigInt(i) => js_imports::bigint_from_string(&i.as_bigint().to_string()),
+            Immutable::Bool(b) => JsValue::from_bool(b),
+            Immutable::Undefined => JsValue::UNDEFINED,
+            Immutable::Null => JsValue::NULL,
+        }
+    }
 }
 
 pub fn py_to_js(rt: &RuntimeState, obj: &PyObjectRef, lifetime: &mut Lifetime<'_>, vm: &VirtualMachine) -> JsValue {
     if let Some(v) = immutable_to_js(obj, vm) {
         return v;
     }
+    mutable_to_js(rt, obj, lifetime, vm)
+}
+
+/// `py_to_js` for a value `immutable` has already turned down: its JS value if it is a
+/// JsProxy, else a new PyProxy.
+pub fn mutable_to_js(rt: &RuntimeState, obj: &PyObjectRef, lifetime: &mut Lifetime<'_>, vm: &VirtualMachine) -> JsValue {
     if let Some(p) = obj.downcast_ref::<JsProxy>() {
         return p.value.clone();
     }

@@ -6,6 +6,10 @@
 // Op codes: the low 4 bits of a word; the high 28 bits are its argument (see to_js.rs).
 const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, STRING = 5, BIGINT = 6, SIDE = 7;
 const PROXY = 8, REF = 9, ARRAY = 10, MAP = 11, SET = 12, ENTRIES = 13, CONVERT = 14, SHARED = 15;
+// Flags in a STRING's argument: a dict key made once and kept in the key table (KEY_NEW), or a
+// key from it (KEY_REF, index in the low bits). Records repeating their keys then make each key
+// string once, which V8 internalizes once instead of on every property store.
+const KEY_NEW = 1 << 27, KEY_REF = 1 << 26, KEY_MASK = KEY_REF - 1;
 
 /** A reference used before its value exists (a cycle through a converter); patched at the end. */
 class Pending {
@@ -74,6 +78,7 @@ export function buildJs(
   let pc = 0;
   let ni = 0;
   let ti = 0;
+  const keys: string[] = [];
 
   const next = (): unknown => {
     const word = ops[pc++];
@@ -89,8 +94,13 @@ export function buildJs(
         return true;
       case NUMBER:
         return nums[ni++];
-      case STRING:
-        return text.slice(ti, (ti += arg));
+      case STRING: {
+        if (arg < KEY_REF) return text.slice(ti, (ti += arg));
+        if (arg < KEY_NEW) return keys[arg & KEY_MASK];
+        const key = text.slice(ti, (ti += arg & KEY_MASK));
+        keys.push(key);
+        return key;
+      }
       case BIGINT:
         return BigInt(text.slice(ti, (ti += arg)));
       case SIDE:

@@ -65,6 +65,23 @@ describe("Python -> JS: toJs and to_js", () => {
     expect(Object.keys(o)).toEqual(["__proto__"]);
     expect(({} as any).polluted).toBeUndefined();
   });
+  test("string keys repeated across records, beyond the key table and not UTF-8, all arrive", () => {
+    // 5000 distinct keys (more than the encoder's key table holds), each in two records, plus
+    // keys that are astral, lone surrogates, '__proto__', and equal to a value string.
+    const p = py.runPython(`
+keys = ['k%d' % i for i in range(5000)] + ['\\U0001F600', 'caf\\u00e9', '\\ud800', '__proto__', 'v']
+[{k: i for i, k in enumerate(keys)}, {k: 'v' for k in reversed(keys)}, ['v', {'v': 'v'}]]`);
+    const keys = [...Array.from({ length: 5000 }, (_, i) => `k${i}`), "\u{1F600}", "caf\u00e9", "\ud800", "__proto__", "v"];
+    for (const options of [{ dict_converter: Object.fromEntries }, {}]) {
+      const [a, b, c] = p.toJs(options);
+      const entries = (x: any) => (x instanceof Map ? [...x.entries()] : Object.entries(x));
+      expect(entries(a)).toEqual(keys.map((k, i) => [k, i]));
+      expect(entries(b)).toEqual([...keys].reverse().map((k) => [k, "v"]));
+      expect(entries(c[1])).toEqual([["v", "v"]]);
+      expect(c[0]).toBe("v");
+    }
+    p.destroy();
+  });
 
   test("keys JS would compare by identity raise ConversionError", () => {
     const e = thrown(() => py.runPython("{(2, 2): 1}").toJs());

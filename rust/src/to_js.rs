@@ -14,13 +14,14 @@ use crate::state::{self, RuntimeState};
 use crate::{js_imports, js2py};
 use js_sys::Array;
 use rustpython_vm::{
-    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
+    AsObject, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::{PyDict, PyFrozenSet, PyList, PySet, PyStr, PyTuple},
     convert::TryFromBorrowedObject,
     protocol::PyBuffer,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use wasm_bindgen::{JsValue, closure::Closure};
 
@@ -33,8 +34,12 @@ mod op {
     pub const TRUE: u32 = 3;
     /// The next `arg` numbers of the number stream (more than one only as items of an ARRAY).
     pub const NUMBER: u32 = 4;
-    /// A string of `arg` UTF-16 code units from the text blob.
+    /// A string of `arg` UTF-16 code units from the text blob; with `KEY_NEW` also the next
+    /// entry of this encoding's key table, with `KEY_REF` (and no text) entry `arg & KEY_MASK`.
     pub const STRING: u32 = 5;
+    pub const KEY_NEW: usize = 1 << 27;
+    pub const KEY_REF: usize = 1 << 26;
+    pub const KEY_MASK: usize = KEY_REF - 1;
     /// A BigInt whose decimal digits (`arg` of them) are in the text blob.
     pub const BIGINT: u32 = 6;
     /// Side-table value `arg`.
@@ -56,6 +61,11 @@ mod op {
     pub const SHARED: u32 = 15;
 }
 const ARG_LIMIT: usize = 1 << 28;
+/// Longer strings cross through the side table: the STRING argument's top bits are key flags.
+const STRING_LIMIT: usize = op::KEY_REF;
+/// Distinct dict keys an encoding builds once each; keys beyond these cross as plain strings,
+/// so a dict of many distinct keys does not pay for a table that will not be hit.
+const MAX_KEYS: usize = 4096;
 /// Containers nested deeper than this are refused: the walk and the build recurse, and running
 /// out of wasm stack would kill the runtime.
 pub const MAX_NESTING: u32 = 1000;
@@ -168,6 +178,31 @@ struct Encoding {
     nums: Vec<f64>,
     text: String,
     side: Option<Array>,
+    /// Dict keys already in the JS key table: index by a hash of the text (`key_text`
+    /// confirms the match; a collision just sends the text again).
+    keys: HashMap<u64, u32, BuildHasherDefault<PassThrough>>,
+    key_text: Vec<PyRef<PyStr>>,
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = text_hash(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// FNV-1a: keys are short, and this runs once per dict entry.
+fn text_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
 impl Encoding {
@@ -231,7 +266,7 @@ impl Walker<'_, '_> {
             let tag = if self.s.options.dict_converter.is_some() { op::ENTRIES } else { op::MAP };
             self.open(obj, tag, items.len())?;
             for (k, v) in &items {
-                self.key(k, KeyOf::Map)?;
+                self.dict_key(k)?;
                 self.value(v, next)?;
             }
             self.nesting -= 1;
@@ -287,7 +322,7 @@ impl Walker<'_, '_> {
     fn string(&mut self, s: &PyStr) {
         // Strings with lone surrogates are not UTF-8: they cross on their own.
         match s.to_str() {
-            Some(text) if text.len() < ARG_LIMIT => {
+            Some(text) if text.len() < STRING_LIMIT => {
                 self.enc.word(op::STRING, utf16_len(text));
                 self.enc.text.push_str(text);
             }
@@ -339,6 +374,33 @@ impl Walker<'_, '_> {
         }
         self.nesting -= 1;
         Ok(())
+    }
+
+    /// A dict key: a string key goes through the key table, so that records repeating their keys
+    /// make each key string once in JS (and V8 internalizes it once).
+    fn dict_key(&mut self, key: &PyObjectRef) -> PyResult<()> {
+        if let Some(s) = key.downcast_ref_if_exact::<PyStr>(self.vm)
+            && let Some(text) = s.to_str()
+            && text.len() < STRING_LIMIT
+        {
+            let hash = text_hash(text.as_bytes());
+            let enc = &mut *self.enc;
+            match enc.keys.get(&hash) {
+                Some(&i) if enc.key_text[i as usize].as_wtf8() == s.as_wtf8() => {
+                    enc.word(op::STRING, op::KEY_REF | i as usize);
+                    return Ok(());
+                }
+                None if enc.key_text.len() < MAX_KEYS => {
+                    enc.keys.insert(hash, enc.key_text.len() as u32);
+                    enc.key_text.push(s.to_owned());
+                    enc.word(op::STRING, op::KEY_NEW | utf16_len(text));
+                    enc.text.push_str(text);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        self.key(key, KeyOf::Map)
     }
 
     fn key(&mut self, key: &PyObjectRef, of: KeyOf) -> PyResult<()> {

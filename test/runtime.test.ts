@@ -19,6 +19,16 @@ describe("runPython", () => {
     expect(py.runPython("y;")).toBeUndefined();
     expect(py.runPython("y  # comment")).toBe(5);
   });
+  test("the last expression may share a line, span lines, or follow CRLF and non-ASCII text", () => {
+    expect(py.runPython("é = 'ü'; é * 2")).toBe("üü");
+    expect(py.runPython("a = [1,\r\n 2]\r\n(a[0] +\r\n a[1])  # sum")).toBe(3);
+    expect(py.runPython("s = '\\ud800'\ns")).toBe("\ud800");
+    expect(py.runPython("t = 1\n'\\ud800x'")).toBe("\ud800x");
+    expect(py.runPython("# \ud800 in a comment\nu = 1; u;")).toBeUndefined();
+    const e = thrown(() => py.runPython("v = 1\n\nv +\\\n undefined_name"));
+    expect(e.message).toMatch(/File "<exec>", line 4, in <module>/);
+    expect(e.message).toMatch(/NameError: name 'undefined_name' is not defined/);
+  });
   test("calls into JavaScript through `import js`", () => {
     expect(py.runPython("import js; js.Math.max(3, 9)")).toBe(9);
     expect(py.runPython("import js; js is __import__('sys').modules['js']")).toBe(true);

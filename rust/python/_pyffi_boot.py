@@ -203,14 +203,13 @@ def boot(env):
 
 def _quiet(source, last):
     """Pyodide's rule: a final expression followed by `;` gives no value."""
-    lines = source.splitlines()
+    lines = source.split("\n")
     end_line = getattr(last, "end_lineno", None)
     end_col = getattr(last, "end_col_offset", None)
     if end_line is None or end_col is None or end_line > len(lines):
         return source.rstrip().endswith(";")
-    rest = lines[end_line - 1].encode()[end_col:].decode("utf-8", "replace")
-    rest = "\n".join([rest, *lines[end_line:]])
-    for line in rest.splitlines():
+    rest = lines[end_line - 1].encode("utf-8", "surrogatepass")[end_col:].decode("utf-8", "replace")
+    for line in [rest, *lines[end_line:]]:
         line = line.split("#", 1)[0].strip()
         if line:
             return line.startswith(";")
@@ -228,6 +227,19 @@ def _invalidate_finder_caches():
         invalidate = getattr(finder, "invalidate_caches", None)
         if invalidate is not None:
             invalidate()
+
+
+def _cut(source, lineno, col_offset):
+    """`source` split where line `lineno`, UTF-8 byte column `col_offset` starts; the second part
+    keeps its line numbers by starting with the newlines before it."""
+    start = 0
+    for _ in range(lineno - 1):
+        start = source.index("\n", start) + 1
+    end = source.find("\n", start)
+    line = source[start:] if end < 0 else source[start:end]
+    prefix = line.encode("utf-8", "surrogatepass")[:col_offset].decode("utf-8", "surrogatepass")
+    cut = start + len(prefix)
+    return source[:cut], "\n" * (lineno - 1) + source[cut:]
 
 
 def _compile_expression(source, filename, flags):
@@ -249,13 +261,19 @@ def run_code(source, globals, filename="<exec>", allow_await=False):
     body = None
     tail = _compile_expression(source, filename, flags)
     if tail is None:
+        # The AST only says where the last statement starts; both parts compile from source
+        # text. (RustPython's compile() of an AST turns lone surrogates in string constants
+        # into U+FFFD.)
         import _ast
+        source = source.replace("\r\n", "\n").replace("\r", "\n")  # as the tokenizer reads it
         tree = compile(source, filename, "exec", _ast.PyCF_ONLY_AST | flags, dont_inherit=True)
-        last = None
-        if tree.body and isinstance(tree.body[-1], _ast.Expr) and not _quiet(source, tree.body[-1]):
-            last = _ast.Expression(tree.body.pop().value)
-        body = compile(tree, filename, "exec", flags, dont_inherit=True)
-        tail = compile(last, filename, "eval", flags, dont_inherit=True) if last is not None else None
+        last = tree.body[-1] if tree.body else None
+        if isinstance(last, _ast.Expr) and not _quiet(source, last):
+            head, tail_source = _cut(source, last.lineno, last.col_offset)
+            body = compile(head, filename, "exec", flags, dont_inherit=True)
+            tail = compile(tail_source, filename, "eval", flags, dont_inherit=True)
+        else:
+            body = compile(source, filename, "exec", flags, dont_inherit=True)
     if allow_await:
         return _run_async(body, tail, globals)
     try:

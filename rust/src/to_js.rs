@@ -34,12 +34,12 @@ mod op {
     pub const TRUE: u32 = 3;
     /// The next `arg` numbers of the number stream (more than one only as items of an ARRAY).
     pub const NUMBER: u32 = 4;
-    /// A string of `arg` UTF-16 code units from the text blob; with `KEY_NEW` also the next
-    /// entry of this encoding's key table, with `KEY_REF` (and no text) entry `arg & KEY_MASK`.
+    /// A string of `arg` UTF-16 code units from the text blob; with the `KEY_NEW` flag also the
+    /// next entry of this encoding's key table; with `KEY_REF` (and no text) the entry whose
+    /// index is the rest of `arg`.
     pub const STRING: u32 = 5;
     pub const KEY_NEW: usize = 1 << 27;
     pub const KEY_REF: usize = 1 << 26;
-    pub const KEY_MASK: usize = KEY_REF - 1;
     /// A BigInt whose decimal digits (`arg` of them) are in the text blob.
     pub const BIGINT: u32 = 6;
     /// Side-table value `arg`.

@@ -32,6 +32,10 @@ class WebLoop(asyncio.AbstractEventLoop):
         # One host turn runs every handle that is ready: a callback costs a deque append, not
         # a crossing of its own.
         self._ready.append(handle)
+        self._request_turn()
+
+    def _request_turn(self):
+        # At most one host turn is pending at a time.
         if not self._turn_requested:
             self._turn_requested = True
             _pyffi.request_turn()
@@ -41,9 +45,8 @@ class WebLoop(asyncio.AbstractEventLoop):
         # task that never blocks still lets the page and its timers run.
         self._turn_requested = False
         self._run_ready()
-        if self._ready and not self._turn_requested:
-            self._turn_requested = True
-            _pyffi.request_turn()
+        if self._ready:
+            self._request_turn()
 
     def _run_ready(self):
         ready = self._ready
@@ -80,7 +83,7 @@ class WebLoop(asyncio.AbstractEventLoop):
         handle._cancelled = False
         handle._repr = None
         handle._source_traceback = None
-        self._ready.append(handle)  # _enqueue, inlined
+        self._ready.append(handle)  # _enqueue and _request_turn, inlined
         if not self._turn_requested:
             self._turn_requested = True
             _pyffi.request_turn()

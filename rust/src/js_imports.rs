@@ -10,12 +10,14 @@ extern "C" {
     pub fn kind_of(v: &JsValue) -> u32;
     #[wasm_bindgen(js_name = pyproxyId)]
     pub fn pyproxy_id(v: &JsValue) -> f64;
+    /// `obj[key]` (`undefined` when absent).
     #[wasm_bindgen(js_name = getAttr, catch)]
     pub fn get_attr(obj: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    /// Whether `get_item` found no such item.
     #[wasm_bindgen(js_name = isMissing)]
     pub fn is_missing(v: &JsValue) -> bool;
     /// `obj[key]`'s kind (`kind_of`'s codes, or `READ_MISSING`); the value waits for `take_read`
-    /// (or `read_number` when the kind is a number).
+    /// (or `take_read_number` when the kind is a number).
     #[wasm_bindgen(js_name = readAttrKind, catch)]
     pub fn read_attr_kind(obj: &JsValue, key: &JsValue) -> Result<u32, JsValue>;
     #[wasm_bindgen(js_name = takeRead)]
@@ -100,11 +102,11 @@ extern "C" {
     /// What the TypeScript layer gives each runtime (the `hooks` object built in js/runtime.ts).
     pub type Hooks;
 
-    /// A new PyProxy for registry id `id` whose Python type has the feature `flags`.
-    /// `borrowed` proxies are not registered with the FinalizationRegistry.
     /// Leaves a JS -> Python call's result (or, `failed`, the error to throw) for the caller.
     #[wasm_bindgen(method, js_name = stashResult)]
     pub fn stash_result(this: &Hooks, value: &JsValue, failed: bool);
+    /// A new PyProxy for registry id `id` whose Python type has the feature `flags`.
+    /// `borrowed` proxies are not registered with the FinalizationRegistry.
     #[wasm_bindgen(method, js_name = newProxy)]
     pub fn new_proxy(this: &Hooks, id: f64, flags: u32, borrowed: bool) -> JsValue;
     /// Marks PyProxies dead (their registry entries are already gone) with `message`.

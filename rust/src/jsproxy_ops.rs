@@ -143,7 +143,6 @@ pub(crate) mod ops {
             Some(code) if code == 3.0 => Err(vm.new_type_error("Result has no \"done\" field.")),
             Some(code) => {
                 let value = js_imports::get_attr(&result, &JsValue::from_str("value")).map_err(|e| js_error_to_py(&rt, e, vm))?;
-                let value = if js_imports::is_missing(&value) { JsValue::UNDEFINED } else { value };
                 Ok((code == 1.0, js_to_py(&rt, value, vm)?))
             }
             None => Err(vm.new_type_error("Result has no \"done\" field.")),

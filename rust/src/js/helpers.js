@@ -98,14 +98,12 @@ export function pyproxyId(v) {
   return v[PYPROXY_ID];
 }
 
-// Property read for Python's getattr: a missing property is `MISSING` so Python can raise
-// AttributeError, while a present property holding `undefined` is still `undefined`.
-export const MISSING = Symbol("missing");
+// A plain property read (Python's getattr goes through readAttrKind, below).
 export function getAttr(obj, key) {
-  const v = obj[key];
-  if (v === undefined && !(key in Object(obj))) return MISSING;
-  return v;
+  return obj[key];
 }
+// What getItem gives for an absent key, so that an item holding `undefined` is still one.
+const MISSING = Symbol("missing");
 export function isMissing(v) {
   return v === MISSING;
 }

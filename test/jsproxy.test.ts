@@ -146,6 +146,23 @@ describe("calls", () => {
   });
 });
 
+describe("the js module", () => {
+  test("is the JS global object, made on the first import of a fresh runtime, and again after removal", async () => {
+    const fresh = (await startPython()).py;
+    const inFresh = (code: string) => fresh.runPython(`str(${code})`);
+    fresh.runPython("import sys, js\nfrom js import Object");
+    expect(inFresh("(js is sys.modules['js'], js == js.globalThis, Object == js.Object)")).toBe("(True, True, True)");
+    fresh.runPython("del sys.modules['js']\nimport js as again");
+    expect(inFresh("(again == js, again is sys.modules['js'])")).toBe("(True, True)");
+    expect(fresh.runPython("import importlib; importlib.import_module('js') is sys.modules['js']")).toBe(true);
+  });
+  test("importing it writes no module attributes into the JS global object", () => {
+    for (const name of ["__spec__", "__loader__", "__name__", "__package__", "__path__", "__file__", "__cached__"]) {
+      expect(name in globalThis, name).toBe(false);
+    }
+  });
+});
+
 describe("identity, truth, text", () => {
   test("typeof, js_id, == as identity", () => {
     expect(run("(js.Math.typeof, js.Math.max.typeof)")).toEqual(["object", "function"]);

@@ -90,6 +90,7 @@ def _install_importers():
     # look in them first.
     sys.path[:] = [HOME, _vfs.stdlib_dir()]
     sys.meta_path.insert(0, _InstallLoopWithAsyncio)
+    sys.meta_path.insert(0, _JsModule)
     _share_stdlib_bytecode(_frozen_importlib_external.SourceFileLoader)
     _lazy_encodings()
 
@@ -118,6 +119,29 @@ def _lazy_encodings():
         return encodings.search_function(name)
 
     codecs.register(search)
+
+
+class _JsModule:
+    """`import js` gives the JS global object. It is made on first import: its class needs the
+    JsProxy classes and `collections.abc`, which a program that never uses JS should not wait
+    for at start-up."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if name != "js":
+            return None
+        import _frozen_importlib
+        return _frozen_importlib.ModuleSpec(name, cls)
+
+    @staticmethod
+    def create_module(spec):
+        return None
+
+    @staticmethod
+    def exec_module(module):
+        # The import system returns what sys.modules holds after this, so the module object
+        # it made is replaced rather than given attributes (which would become JS globals).
+        sys.modules["js"] = _pyffi.js_global()
 
 
 class _InstallLoopWithAsyncio:
@@ -189,7 +213,6 @@ def boot(env):
     import _pyffi_io
     _pyffi_io.install()
     _install_importers()
-    sys.modules["js"] = _pyffi.js_global()
     global main_globals
     main = sys.modules.get("__main__")
     if main is None:

@@ -60,6 +60,41 @@ describe("instanceof follows the Python object's protocols", () => {
     }
     p.destroy();
   });
+  test("the same classes before collections.abc is imported as after", async () => {
+    const classes = `
+class MyList(list): pass
+class MyTuple(tuple): pass
+class Gen:
+    def __iter__(self): return self
+    def __next__(self): raise StopIteration
+    def send(self, v): pass
+    def throw(self, *a): pass
+    def close(self): pass
+class AGen:
+    def __aiter__(self): return self
+    async def __anext__(self): raise StopAsyncIteration
+    async def asend(self, v): pass
+    async def athrow(self, *a): pass
+    async def aclose(self): pass
+`;
+    const codes = ["MyList()", "MyTuple()", "range(3)", "memoryview(b'x')", "bytearray(b'x')", "Gen()", "AGen()", "(i for i in [])", "{}"];
+    const namesIn = async (setup: string) => {
+      const fresh = (await startPython()).py;
+      fresh.runPython(classes + setup);
+      return codes.map((code) => {
+        const p = fresh.runPython(code);
+        const names = ALL.filter((name) => p instanceof (ffi as any)[name]);
+        p.destroy();
+        return [code, names];
+      });
+    };
+    const before = await namesIn("import sys\nassert '_collections_abc' not in sys.modules");
+    const after = await namesIn("import collections.abc");
+    expect(before).toEqual(after);
+    expect(Object.fromEntries(before)["MyTuple()"]).toContain("PySequence");
+    expect(Object.fromEntries(before)["Gen()"]).toContain("PyGenerator");
+    expect(Object.fromEntries(before)["AGen()"]).toContain("PyAsyncGenerator");
+  });
   test("a str converts, so it is no proxy at all", () => {
     const s = py.runPython("'text'");
     expect(typeof s).toBe("string");

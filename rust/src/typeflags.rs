@@ -71,23 +71,48 @@ fn compute(typ: &Py<PyType>, vm: &VirtualMachine) -> PyResult<u32> {
     if typ.is(vm.ctx.types.coroutine_type) {
         flags |= IS_AWAITABLE;
     }
-    let abc = vm.import("_collections_abc", 0)?;
-    let is_sub = |name: &'static str| -> PyResult<bool> {
-        let cls = abc.get_attr(name, vm)?;
-        typ.as_object().is_subclass(&cls, vm)
-    };
-    if is_sub("Generator")? {
+    let abcs = Abcs::find(vm);
+    if abcs.is_sub(typ, "Generator", vm)? {
         flags |= IS_GENERATOR;
     }
-    if is_sub("AsyncGenerator")? {
+    if abcs.is_sub(typ, "AsyncGenerator", vm)? {
         flags |= IS_ASYNC_GENERATOR;
     }
     let seq_protocols = HAS_LENGTH | HAS_GET | HAS_CONTAINS | IS_ITERABLE;
-    if flags & seq_protocols == seq_protocols && is_sub("Sequence")? {
+    if flags & seq_protocols == seq_protocols && abcs.is_sub(typ, "Sequence", vm)? {
         flags |= IS_SEQUENCE;
-        if is_sub("MutableSequence")? {
+        if abcs.is_sub(typ, "MutableSequence", vm)? {
             flags |= IS_MUTABLE_SEQUENCE;
         }
     }
     Ok(flags)
+}
+
+/// The `collections.abc` classes the flags ask about. Until that module is imported nothing can
+/// have registered with (or inherited from) its ABCs, so the answer is then known without it:
+/// the builtin types it registers itself, and the structural test of the generator ABCs.
+/// Importing it for the first proxy of a run would cost tens of milliseconds.
+struct Abcs(Option<rustpython_vm::PyObjectRef>);
+
+impl Abcs {
+    fn find(vm: &VirtualMachine) -> Self {
+        let imported = vm.sys_module.get_attr("modules", vm).and_then(|m| m.get_item("_collections_abc", vm));
+        Abcs(imported.ok())
+    }
+
+    fn is_sub(&self, typ: &Py<PyType>, name: &'static str, vm: &VirtualMachine) -> PyResult<bool> {
+        if let Some(abc) = &self.0 {
+            return typ.as_object().is_subclass(&*abc.get_attr(name, vm)?, vm);
+        }
+        let t = &vm.ctx.types;
+        let has_all = |names: &[&str]| names.iter().all(|n| has(typ, n, vm));
+        let registered: &[&Py<PyType>] = match name {
+            "Generator" => return Ok(has_all(&["__iter__", "__next__", "send", "throw", "close"])),
+            "AsyncGenerator" => return Ok(has_all(&["__aiter__", "__anext__", "asend", "athrow", "aclose"])),
+            "Sequence" => &[t.tuple_type, t.str_type, t.bytes_type, t.range_type, t.memoryview_type, t.list_type, t.bytearray_type],
+            "MutableSequence" => &[t.list_type, t.bytearray_type],
+            _ => &[],
+        };
+        Ok(registered.iter().any(|b| typ.fast_issubclass(*b)))
+    }
 }

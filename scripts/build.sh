@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the package into dist/ (JS + wasm) and types/ (.d.ts).
 #   scripts/build.sh         release: opt-level 3 for the interpreter core and the FFI, z for the
-#                            rest, thin LTO, wasm-opt (what CI and `npm pack` use)
+#                            rest, whole-program LTO, wasm-opt (what CI and `npm pack` use)
 #   scripts/build.sh --dev   fast development build: opt-level 1, no LTO, no wasm-opt
 # PKG_FFI_NO_WASM_OPT=1 skips wasm-opt (minutes on this module) for quick release experiments.
 set -euo pipefail

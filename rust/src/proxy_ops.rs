@@ -50,6 +50,8 @@ fn helper(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
 /// result slot (see `deliver`).
 enum CallResult {
     Number(f64),
+    /// `None`, the result of most calls made for their effect: an empty slot reads as `undefined`.
+    Undefined,
     Value(JsValue),
 }
 
@@ -62,6 +64,7 @@ impl Core {
             let result = callee.call_with_args(args(rt, vm)?, vm)?;
             Ok(match immutable(&result, vm) {
                 Some(Immutable::Number(n)) if !n.is_nan() => CallResult::Number(n),
+                Some(Immutable::Undefined) => CallResult::Undefined,
                 Some(v) => CallResult::Value(v.into_js()),
                 None => CallResult::Value(mutable_to_js(rt, &result, &mut Lifetime::Owned, vm)),
             })
@@ -70,13 +73,15 @@ impl Core {
     }
 
     /// A call's result as an f64: the number itself, or NaN with the value (or the error to throw)
-    /// left in the hooks' result slot, which the caller empties at once. Returning a JsValue
+    /// left in the hooks' result slot, which the caller empties at once. The slot is empty
+    /// between calls, so `undefined` needs no stash at all. Returning a JsValue
     /// would cost a `WebAssembly.Table.get` from JS on every call; passing one to an import reads
     /// the table inside wasm. Runs after the interpreter is left, so no Python code (a `__del__`)
     /// can run between filling the slot and emptying it.
     fn deliver(&self, result: Result<CallResult, JsValue>) -> f64 {
         match result {
             Ok(CallResult::Number(n)) => return n,
+            Ok(CallResult::Undefined) => {}
             Ok(CallResult::Value(v)) => self.rt.hooks.stash_result(&v, false),
             Err(e) => self.rt.hooks.stash_result(&e, true),
         }

@@ -74,10 +74,10 @@ impl Core {
 
     /// A call's result as an f64: the number itself, or NaN with the value (or the error to throw)
     /// left in the hooks' result slot, which the caller empties at once. The slot is empty
-    /// between calls, so `undefined` needs no stash at all. Returning a JsValue
-    /// would cost a `WebAssembly.Table.get` from JS on every call; passing one to an import reads
-    /// the table inside wasm. Runs after the interpreter is left, so no Python code (a `__del__`)
-    /// can run between filling the slot and emptying it.
+    /// between calls, so `undefined` needs no stash at all. Returning a JsValue would cost a
+    /// `WebAssembly.Table.get` from JS on every call; passing one to an import reads the table
+    /// inside wasm. Runs after the interpreter is left, so no Python code (a `__del__`) can run
+    /// between filling the slot and emptying it.
     fn deliver(&self, result: Result<CallResult, JsValue>) -> f64 {
         match result {
             Ok(CallResult::Number(n)) => return n,

@@ -72,26 +72,35 @@ fn compute(typ: &Py<PyType>, vm: &VirtualMachine) -> PyResult<u32> {
         flags |= IS_AWAITABLE;
     }
     let abcs = Abcs::find(vm);
-    if abcs.is_sub(typ, "Generator", vm)? {
+    if abcs.is_sub(typ, Abc::Generator, vm)? {
         flags |= IS_GENERATOR;
     }
-    if abcs.is_sub(typ, "AsyncGenerator", vm)? {
+    if abcs.is_sub(typ, Abc::AsyncGenerator, vm)? {
         flags |= IS_ASYNC_GENERATOR;
     }
     let seq_protocols = HAS_LENGTH | HAS_GET | HAS_CONTAINS | IS_ITERABLE;
-    if flags & seq_protocols == seq_protocols && abcs.is_sub(typ, "Sequence", vm)? {
+    if flags & seq_protocols == seq_protocols && abcs.is_sub(typ, Abc::Sequence, vm)? {
         flags |= IS_SEQUENCE;
-        if abcs.is_sub(typ, "MutableSequence", vm)? {
+        if abcs.is_sub(typ, Abc::MutableSequence, vm)? {
             flags |= IS_MUTABLE_SEQUENCE;
         }
     }
     Ok(flags)
 }
 
-/// The `collections.abc` classes the flags ask about. Until that module is imported nothing can
-/// have registered with (or inherited from) its ABCs, so the answer is then known without it:
-/// the builtin types it registers itself, and the structural test of the generator ABCs.
-/// Importing it for the first proxy of a run would cost tens of milliseconds.
+/// The `collections.abc` classes the flags ask about.
+#[derive(Clone, Copy)]
+enum Abc {
+    Generator,
+    AsyncGenerator,
+    Sequence,
+    MutableSequence,
+}
+
+/// `collections.abc`, if imported. Until it is, nothing can have registered with (or inherited
+/// from) its ABCs, so the answer is known without it: the builtin types it registers itself, and
+/// the structural test of the generator ABCs. Importing it for the first proxy of a run would
+/// cost tens of milliseconds.
 struct Abcs(Option<rustpython_vm::PyObjectRef>);
 
 impl Abcs {
@@ -100,18 +109,23 @@ impl Abcs {
         Abcs(imported.ok())
     }
 
-    fn is_sub(&self, typ: &Py<PyType>, name: &'static str, vm: &VirtualMachine) -> PyResult<bool> {
-        if let Some(abc) = &self.0 {
-            return typ.as_object().is_subclass(&*abc.get_attr(name, vm)?, vm);
+    fn is_sub(&self, typ: &Py<PyType>, abc: Abc, vm: &VirtualMachine) -> PyResult<bool> {
+        if let Some(module) = &self.0 {
+            let name = match abc {
+                Abc::Generator => "Generator",
+                Abc::AsyncGenerator => "AsyncGenerator",
+                Abc::Sequence => "Sequence",
+                Abc::MutableSequence => "MutableSequence",
+            };
+            return typ.as_object().is_subclass(&*module.get_attr(name, vm)?, vm);
         }
         let t = &vm.ctx.types;
         let has_all = |names: &[&str]| names.iter().all(|n| has(typ, n, vm));
-        let registered: &[&Py<PyType>] = match name {
-            "Generator" => return Ok(has_all(&["__iter__", "__next__", "send", "throw", "close"])),
-            "AsyncGenerator" => return Ok(has_all(&["__aiter__", "__anext__", "asend", "athrow", "aclose"])),
-            "Sequence" => &[t.tuple_type, t.str_type, t.bytes_type, t.range_type, t.memoryview_type, t.list_type, t.bytearray_type],
-            "MutableSequence" => &[t.list_type, t.bytearray_type],
-            _ => &[],
+        let registered: &[&Py<PyType>] = match abc {
+            Abc::Generator => return Ok(has_all(&["__iter__", "__next__", "send", "throw", "close"])),
+            Abc::AsyncGenerator => return Ok(has_all(&["__aiter__", "__anext__", "asend", "athrow", "aclose"])),
+            Abc::Sequence => &[t.tuple_type, t.str_type, t.bytes_type, t.range_type, t.memoryview_type, t.list_type, t.bytearray_type],
+            Abc::MutableSequence => &[t.list_type, t.bytearray_type],
         };
         Ok(registered.iter().any(|b| typ.fast_issubclass(*b)))
     }

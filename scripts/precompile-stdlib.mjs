@@ -7,8 +7,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadPython } from "../dist/index.js";
 
-// What start-up pulls in, asyncio (the FFI's awaits need it; it alone brings ~80 modules) and
-// the small utility modules nearly every program imports. Each compiled module costs archive
+// abc and _collections_abc (the first `import js` and most of the library need them), asyncio
+// (the FFI's awaits need it; it alone brings ~80 modules) and the small utility modules nearly
+// every program imports. Each compiled module costs archive
 // bytes, so the long tail stays source and is compiled on first import.
 const WARM = [
   "abc", "_collections_abc", "encodings", "asyncio", "json", "re", "dataclasses", "typing", "collections",

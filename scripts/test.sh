@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: native Rust tests of the file system and the allocator, then Vitest in Node and headless Chromium.
+# Every test: native Rust tests of the file system and the allocator, then Vitest in Node and
+# headless Chromium.
 # Ends with one line "N passed, N failed" covering all suites. `--no-build` reuses dist/.
 set -uo pipefail
 cd "$(dirname "$0")/.."

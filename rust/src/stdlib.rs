@@ -32,8 +32,15 @@ thread_local! {
 
 /// Installs the packed standard library for the runtimes created from now on.
 #[wasm_bindgen]
-pub fn install_stdlib(bytes: Vec<u8>) -> Result<(), JsValue> {
-    let archive = parse(bytes.into()).map_err(|why| js_sys::Error::new(&format!("stdlib.bin is not a valid standard library archive: {why}")))?;
+pub fn install_stdlib(bytes: js_sys::Uint8Array) -> Result<(), JsValue> {
+    // Copied from JS straight into the shared buffer: taking a Vec would copy the whole archive
+    // a second time (a Vec cannot become an `Rc<[u8]>` in place) and leave that much freed
+    // memory behind in the wasm heap.
+    let mut shared: Rc<[u8]> = std::iter::repeat_n(0u8, bytes.length() as usize).collect();
+    if let Some(buffer) = Rc::get_mut(&mut shared) {
+        bytes.copy_to(buffer);
+    }
+    let archive = parse(shared).map_err(|why| js_sys::Error::new(&format!("stdlib.bin is not a valid standard library archive: {why}")))?;
     ARCHIVE.with_borrow_mut(|slot| *slot = Some(Rc::new(archive)));
     Ok(())
 }

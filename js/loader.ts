@@ -29,11 +29,28 @@ async function load(what: string, url: URL): Promise<Uint8Array> {
   }
 }
 
+/** Where the loaded (or loading) core came from: one core per realm, so later loads must agree. */
+let loadedFrom: { wasm: string; stdlib: string } | undefined;
+
+function checkSameSource(what: string, option: string, first: string, second: string): void {
+  if (first === second) return;
+  throw new Error(
+    `loadPython: the ${what} is already loaded from ${first} and cannot be reloaded from ${second} in this realm ` +
+      `(every runtime of a realm shares it: pass the same ${option}, or none, to later loadPython calls)`,
+  );
+}
+
 export function loadCore(wasmUrl?: string | URL, stdlibUrl?: string | URL): Promise<void> {
-  ready ??= (async () => {
-    // Written out in full so that bundlers see (and copy) both files.
-    const wasm = new URL(wasmUrl ?? new URL("./wasm/core_bg.wasm", import.meta.url));
-    const stdlib = new URL(stdlibUrl ?? new URL("./wasm/stdlib.bin", import.meta.url));
+  // Written out in full so that bundlers see (and copy) both files.
+  const wasm = new URL(wasmUrl ?? new URL("./wasm/core_bg.wasm", import.meta.url));
+  const stdlib = new URL(stdlibUrl ?? new URL("./wasm/stdlib.bin", import.meta.url));
+  if (ready && loadedFrom) {
+    checkSameSource("core", "wasmUrl", loadedFrom.wasm, wasm.href);
+    checkSameSource("standard library", "stdlibUrl", loadedFrom.stdlib, stdlib.href);
+    return ready;
+  }
+  loadedFrom = { wasm: wasm.href, stdlib: stdlib.href };
+  ready = (async () => {
     const [module, archive] = await Promise.all([
       isNode() && wasm.protocol === "file:" ? load("the wasm core", wasm) : Promise.resolve(wasm),
       load("the Python standard library", stdlib),
@@ -42,6 +59,11 @@ export function loadCore(wasmUrl?: string | URL, stdlibUrl?: string | URL): Prom
     install_stdlib(archive);
   })();
   // A failed load (a missing file, say) may be retried with other URLs.
-  ready.catch(() => (ready = undefined));
-  return ready;
+  const loading = ready;
+  loading.catch(() => {
+    if (ready !== loading) return;
+    ready = undefined;
+    loadedFrom = undefined;
+  });
+  return loading;
 }

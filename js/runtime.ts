@@ -1,6 +1,10 @@
 // The runtime object `loadPython` returns: Pyodide's names over one core `Core`.
 
 import { stashResult } from "./call-result.js";
+import {
+  argumentError, checkObject, checkOneOf, checkOptionalFunction, checkOptionalString, checkOptions, checkString,
+  describeValue, isFileData, isRecord, isUrlLike,
+} from "./check-args.js";
 import { FSError, PythonError } from "./errors.js";
 import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
@@ -9,7 +13,7 @@ import { onceCallable } from "./once-callable.js";
 import { bufferToJs } from "./pybuffer.js";
 import { buildJs } from "./to-js-build.js";
 import { EncodeSession, encodePy } from "./to-py-encode.js";
-import { propsOf } from "./proxy-state.js";
+import { propsOf, stateOf } from "./proxy-state.js";
 import { Core } from "./wasm/core.js";
 
 export interface LoadPythonOptions {
@@ -87,10 +91,65 @@ function reportFailure(stderr: (line: string) => void, run: () => void): void {
   }
 }
 
-function normalizeFiles(files: LoadPythonOptions["files"]): Array<[string, Uint8Array]> {
-  if (!files) return [];
-  const entries = Array.isArray(files) ? files.map((f) => [f.path, f.data] as const) : Object.entries(files);
-  return entries.map(([path, data]) => [path, typeof data === "string" ? encoder.encode(data) : data]);
+/**
+ * Checks `loadPython`'s options (before anything is loaded); returns them as an object. Keys
+ * this version does not know are left alone (other versions and Pyodide have more).
+ */
+function checkLoadOptions(options: unknown): LoadPythonOptions {
+  const m = "loadPython";
+  const o = checkOptions<LoadPythonOptions>(m, "options", options) as LoadPythonOptions;
+  checkOptionalFunction(m, "stdout", o.stdout);
+  checkOptionalFunction(m, "stderr", o.stderr);
+  if (o.env !== undefined) {
+    if (!isRecord(o.env)) throw argumentError(m, "env", "an object of strings", o.env);
+    for (const [key, value] of Object.entries(o.env)) {
+      if (typeof value !== "string") throw argumentError(m, `env[${JSON.stringify(key)}]`, "a string", value);
+    }
+  }
+  fileEntries(o.files);
+  for (const key of ["wasmUrl", "stdlibUrl"] as const) {
+    const url = o[key];
+    if (url === undefined) continue;
+    if (!isUrlLike(url)) throw argumentError(m, key, "a string or a URL", url);
+    if (!URL.canParse(String(url))) {
+      throw new TypeError(`${m}: ${key} must be an absolute URL, not ${describeValue(String(url))}`);
+    }
+  }
+  checkOneOf(m, "createProxy", o.createProxy, ["manual", "auto"]);
+  return o;
+}
+
+/** `files` as `[path, content]` pairs; a TypeError names the first bad entry. */
+function fileEntries(files: unknown): Array<[string, string | Uint8Array]> {
+  const m = "loadPython";
+  if (files === undefined) return [];
+  let entries: Array<[string, unknown, string]>;
+  if (Array.isArray(files)) {
+    entries = files.map((f: unknown, i) => {
+      if (!isRecord(f)) throw argumentError(m, `files[${i}]`, "an object { path, data }", f);
+      return [checkString(m, `files[${i}].path`, f.path), f.data, `files[${i}].data`];
+    });
+  } else if (isRecord(files)) {
+    entries = Object.entries(files).map(([path, data]) => [path, data, `files[${JSON.stringify(path)}]`]);
+  } else {
+    throw argumentError(m, "files", "an object (path -> content) or an array of { path, data }", files);
+  }
+  return entries.map(([path, data, name]) => {
+    if (!isFileData(data)) throw argumentError(m, name, "a string or a Uint8Array", data);
+    return [path, data];
+  });
+}
+
+function normalizeFiles(files: unknown): Array<[string, Uint8Array]> {
+  return fileEntries(files).map(([path, data]) => [path, typeof data === "string" ? encoder.encode(data) : data]);
+}
+
+/** The registry id in `py.*`'s `globals` option: a live PyProxy of this runtime. */
+function namespaceId(method: string, ctx: ProxyContext, globals: unknown): number {
+  const expected = "a PyProxy of a dict (e.g. py.globals or py.toPy({}))";
+  if (!isPyProxy(globals)) throw argumentError(method, "globals", expected, globals);
+  if (stateOf(globals as object).ctx !== ctx) throw new TypeError(`${method}: globals is a PyProxy of another Python runtime`);
+  return proxyId(globals as PyProxy);
 }
 
 export class PythonRuntime {
@@ -102,15 +161,13 @@ export class PythonRuntime {
   /** This package's version. */
   readonly version: string = "0.1.0";
 
-  constructor(options: LoadPythonOptions) {
+  constructor(options: LoadPythonOptions = {}) {
+    options = checkLoadOptions(options);
     const stdout = options.stdout ?? ((line: string) => console.log(line));
     const stderr = options.stderr ?? ((line: string) => console.warn(line));
     const registry = new FinalizationRegistry<number>((id) => ctx.core.proxy_release(id));
     const ctx = { registry } as ProxyContext;
     const createProxy = options.createProxy ?? "manual";
-    if (createProxy !== "manual" && createProxy !== "auto") {
-      throw new TypeError(`loadPython: createProxy must be "manual" or "auto", not ${JSON.stringify(createProxy)}`);
-    }
     const hooks = {
       newProxy: (id: number, flags: number, borrowed: boolean) => createPyProxy(ctx, id, flags, borrowed),
       markDestroyed,
@@ -159,15 +216,15 @@ export class PythonRuntime {
 
   /** Runs Python code; returns the value of its last expression (`undefined` after a statement). */
   runPython(code: string, options: RunOptions = {}): any {
-    const globals = options.globals === undefined ? undefined : this.#namespaceId(options.globals);
-    return this.#core.run(code, globals, options.filename ?? "<exec>", false);
+    const [globals, filename] = this.#runArguments("runPython", code, options);
+    return this.#core.run(code, globals, filename, false);
   }
 
   /** As `runPython`, with top-level `await` allowed; resolves once the code has finished. */
   async runPythonAsync(code: string, options: RunOptions = {}): Promise<any> {
-    const globals = options.globals === undefined ? undefined : this.#namespaceId(options.globals);
+    const [globals, filename] = this.#runArguments("runPythonAsync", code, options);
     // The core returns a coroutine that runs the code; it settles like any awaitable.
-    const running = this.#core.run(code, globals, options.filename ?? "<exec>", true) as PyProxy;
+    const running = this.#core.run(code, globals, filename, true) as PyProxy;
     try {
       return await settle(this.#core, running);
     } finally {
@@ -175,9 +232,14 @@ export class PythonRuntime {
     }
   }
 
-  #namespaceId(globals: PyProxy): number {
-    if (!isPyProxy(globals)) throw new TypeError("globals must be a PyProxy of a dict (e.g. py.globals or py.toPy({}))");
-    return proxyId(globals);
+  /** Checks `runPython`'s arguments; returns the namespace's id (if given) and the file name. */
+  #runArguments(method: string, code: unknown, options: unknown): [number | undefined, string] {
+    checkString(method, "code", code);
+    const { globals, filename } = checkOptions<RunOptions>(method, "options", options);
+    return [
+      globals === undefined ? undefined : namespaceId(method, this.#ctx, globals),
+      checkOptionalString(method, "filename", filename) ?? "<exec>",
+    ];
   }
 
   /** `__main__`'s namespace as a PyDict (get, set, has, delete). */
@@ -193,28 +255,34 @@ export class PythonRuntime {
    * unchanged. `defaultConverter(value, convert, cacheConversion)` handles what has no rule.
    */
   toPy(obj: unknown, options: ToPyOptions = {}): any {
-    if (options === null || typeof options !== "object") throw new TypeError("toPy: options must be an object");
-    const { depth = -1, defaultConverter } = options;
-    if (!Number.isInteger(depth)) throw new TypeError("toPy: depth must be an integer (-1 for no limit)");
+    const { depth = -1, defaultConverter } = checkOptions<ToPyOptions>("toPy", "options", options);
+    if (!Number.isInteger(depth)) throw argumentError("toPy", "depth", "an integer (-1 for no limit)", depth);
+    // Kept as its own message (test/conversions.test.ts pins it).
     if (defaultConverter !== undefined && typeof defaultConverter !== "function") {
       throw new TypeError("toPy: defaultConverter must be a function");
     }
     if ((typeof obj !== "object" && typeof obj !== "function") || obj === null || isPyProxy(obj)) return obj;
-    return this.#core.to_py(obj, depth, defaultConverter);
+    // The core takes an i32 (negative: no limit); a deeper limit than that is no limit either.
+    return this.#core.to_py(obj, depth < 0 || depth > 0x7fffffff ? -1 : depth, defaultConverter);
   }
 
   /** Imports a Python module and returns it as a PyProxy. */
   pyimport(name: string): any {
+    checkString("pyimport", "name", name);
     return this.#core.pyimport(name);
   }
 
   /** Makes `object` importable from Python as `import name`. */
   registerJsModule(name: string, object: object): void {
+    checkString("registerJsModule", "name", name);
+    if (name === "") throw new TypeError("registerJsModule: name must be a non-empty string");
+    checkObject("registerJsModule", "object", object);
     this.#core.call_boot("register_js_module", [name, object]);
   }
 
   /** Removes a module added by `registerJsModule`. */
   unregisterJsModule(name: string): void {
+    checkString("unregisterJsModule", "name", name);
     this.#core.call_boot("unregister_js_module", [name]);
   }
 
@@ -226,6 +294,7 @@ export class PythonRuntime {
 
 /** Starts a Python runtime (the wasm module is loaded once and shared). */
 export async function loadPython(options: LoadPythonOptions = {}): Promise<PythonRuntime> {
+  options = checkLoadOptions(options);
   await loadCore(options.wasmUrl, options.stdlibUrl);
   return new PythonRuntime(options);
 }

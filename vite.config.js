@@ -25,6 +25,19 @@ export default defineConfig({
         },
       },
       {
+        // The differential suite against Pyodide 314 (test/compat/): one Pyodide and one of ours
+        // per file, so it is its own project.
+        test: {
+          name: "compat",
+          include: ["test/compat/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          execArgv: ["--expose-gc"],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         test: {
           name: "browser",
           include: ["test/*.test.ts", "test/browser/*.test.ts"],

@@ -57,7 +57,7 @@ describe("attributes", () => {
     delete (globalThis as any).outerObj;
   });
   test("a throwing getter raises JsException, not AttributeError", () => {
-    expect(pyError("js.eval('({get bad() { throw new RangeError(\"no\") }})').bad")).toBe("JsRangeError: RangeError: no");
+    expect(pyError("js.eval('({get bad() { throw new RangeError(\"no\") }})').bad")).toBe("JsException: RangeError: no");
   });
 });
 
@@ -123,7 +123,7 @@ describe("iteration", () => {
     py.runPython(`mk = js.eval("(function* () { const got = yield 1; try { yield got * 2 } catch (e) { yield 'caught ' + e.message } return 'done' })")`);
     expect(run("g = mk(); (isinstance(g, JsGenerator), next(g), g.send(21))")).toEqual([true, 1, 42]);
     expect(run("try:\n    next(g)\nexcept StopIteration as e:\n    r = e.value\nr")).toBe("done");
-    expect(run("g = mk(); next(g); next(g); g.throw(JsException(js.Error.new('boom')))")).toBe("caught boom");
+    expect(run("g = mk(); next(g); next(g); g.throw(js.Error.new('boom'))")).toBe("caught boom");
     expect(pyError("g = mk(); next(g); g.close(); next(g)")).toBe("StopIteration: ");
     expect(pyError("g = js.eval('(function* () { try { yield 1 } finally { yield 2 } })')(); next(g); g.close()")).toBe("RuntimeError: JavaScript generator ignored return");
   });
@@ -211,27 +211,31 @@ describe("pyodide.ffi classes", () => {
 });
 
 describe("errors across the boundary", () => {
-  test("a JS error is a JsException subclass carrying the thrown object", () => {
+  test("a JS error is a JsException (one class, also a JsProxy) of the thrown object", () => {
     (globalThis as any).thrownError = new TypeError("bad thing");
     py.runPython(`
 try:
     js.eval("(e) => { throw e }")(js.thrownError)
 except JsException as e:
     caught = e`);
-    expect(run("(type(caught).__name__, isinstance(caught, JsException), caught.name, caught.message, str(caught))")).toEqual(["JsTypeError", true, "TypeError", "bad thing", "TypeError: bad thing"]);
-    expect(run("'bad thing' in caught.stack, caught.js_error == js.thrownError")).toEqual([true, true]);
+    expect(run("(type(caught).__name__, isinstance(caught, JsException), caught.name, caught.message, str(caught))")).toEqual(["JsException", true, "TypeError", "bad thing", "TypeError: bad thing"]);
+    expect(run("'bad thing' in caught.stack, caught.js_error == js.thrownError, isinstance(caught, __import__('pyodide.ffi').ffi.JsProxy)")).toEqual([true, true, true]);
+    expect(run("e2 = js.Error.new('made'); type(e2).__name__, isinstance(e2, Exception)")).toEqual(["JsException", true]);
     expect(run("type(caught).__module__, JsException.__module__")).toEqual(["pyodide.ffi", "pyodide.ffi"]);
   });
   test("a plain Error is JsException itself; thrown strings are errors too", () => {
     expect(pyError("js.eval('() => { throw new Error(\"plain\") }')()")).toBe("JsException: Error: plain");
     expect(pyError("js.eval('() => { throw \"just text\" }')()")).toBe("JsException: Error: just text");
   });
-  test("an uncaught JS error reaches JS again as the very same object", () => {
+  test("an uncaught JS error reaches JS as a PythonError of type JsException, the JS error its cause", () => {
     const err = new RangeError("out");
-    const e = thrown(() => py.runPython("import js\njs.eval('(e) => { throw e }')(js.err)", {}));
-    expect(e).toBeInstanceOf(Error);
     (globalThis as any).err = err;
-    expect(thrown(() => py.runPython("js.eval('(e) => { throw e }')(js.err)"))).toBe(err);
+    const e = thrown(() => py.runPython("js.eval('(e) => { throw e }')(js.err)"));
+    expect(e).toBeInstanceOf(ffi.PythonError);
+    expect([e.type, e.cause]).toEqual(["JsException", err]);
+    expect(e.cause).toBe(err);
+    // Sent back as a value (not raised), a caught JsException is the very JS error.
+    expect(py.runPython("try:\n    js.eval('(e) => { throw e }')(js.err)\nexcept Exception as x:\n    caught = x\ncaught")).toBe(err);
   });
   test("a Python exception raised in a callback arrives in JS as PythonError", () => {
     const f = py.runPython("def fail(x):\n    raise ValueError(f'no {x}')\nfail");

@@ -37,7 +37,7 @@ except JsException as e:
     caught = (type(e).__name__, str(e), e.js_error)
 caught`);
     const [name, text, jsError] = r.toJs({ depth: 1 });
-    expect([name, text]).toEqual(["JsTypeError", "TypeError: bad"]);
+    expect([name, text]).toEqual(["JsException", "TypeError: bad"]);
     expect(jsError).toBe(err);
     delete (globalThis as any).rejectWith;
   });

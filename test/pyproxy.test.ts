@@ -350,7 +350,8 @@ def catcher():
     const h = py.runPython("catcher()");
     h.next();
     const err = new RangeError("from js");
-    expect(thrown(() => h.throw(err))).toBe(err); // the JsException carries the JS error back out
+    const out = thrown(() => h.throw(err)); // uncaught in Python: a PythonError caused by the JS error
+    expect([out.type, out.cause]).toEqual(["JsException", err]);
     g.destroy();
     h.destroy();
   });

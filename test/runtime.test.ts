@@ -133,13 +133,15 @@ except JsException as e:
 r`);
     expect(r).toMatch(/^SyntaxError: /);
   });
-  test("an uncaught JsException rethrows the very JS error", () => {
+  test("an uncaught JsException is a PythonError of type JsException caused by the JS error", () => {
     const err = new RangeError("mine");
     py.globals.set("thrower", () => {
       throw err;
     });
     const caught = thrown(() => py.runPython("thrower()"));
-    expect(caught).toBe(err);
+    expect(caught).toBeInstanceOf(PythonError);
+    expect(caught.type).toBe("JsException");
+    expect(caught.cause).toBe(err);
     py.globals.delete("thrower");
   });
   test("the runtime keeps working after 100 errors in a row", () => {

@@ -137,8 +137,8 @@ class JsGenerator(JsIterator):
             exc = typ()
         else:
             exc = val if isinstance(val, typ) else typ(val)
-        carried = getattr(exc, "js_error", None) if isinstance(exc, JsException) else None
-        done, value = _pyffi.js_next(self, "throw", carried if carried is not None else exc)
+        # A JsException crosses as the JS error it holds.
+        done, value = _pyffi.js_next(self, "throw", exc)
         if done:
             raise StopIteration(value)
         return value

@@ -6,17 +6,11 @@ Step helpers return `(done, value)`, the shape of a JS iterator result.
 
 import functools
 
-from _pyffi_boot import JsException
-
-
-def _as_exception(exc):
-    # A JS Error arrives as a JsProxy; Python's generator machinery needs an exception.
-    return exc if isinstance(exc, BaseException) else JsException(exc)
-
 
 def gen_throw(gen, exc):
+    # A JS Error arrives as a JsException already; anything else is for gen.throw to refuse.
     try:
-        return False, gen.throw(_as_exception(exc))
+        return False, gen.throw(exc)
     except StopIteration as stop:
         return True, stop.value
 
@@ -114,7 +108,7 @@ async def anext_step(it, arg=None):
 
 async def agen_throw(gen, exc):
     try:
-        return False, await gen.athrow(_as_exception(exc))
+        return False, await gen.athrow(exc)
     except StopAsyncIteration:
         return True, None
 

@@ -1,9 +1,9 @@
-//! Exceptions across the boundary: a Python exception reaching JS becomes a `PythonError`
-//! (or, for a JsException, the original JS value again); a JS throw reaching Python becomes
-//! a `JsException` carrying the thrown value.
+//! Exceptions across the boundary: a Python exception reaching JS becomes a `PythonError` (for
+//! a JsException, one whose `cause` is the original JS error: our addition to Pyodide's); a JS
+//! throw reaching Python becomes a `JsException` of the thrown error.
 
 use crate::js_imports;
-use crate::jsproxy::{JsProxy, wrap_js};
+use crate::jsproxy::{js_value_of, wrap_js};
 use crate::state::RuntimeState;
 use rustpython_vm::{
     AsObject, VirtualMachine,
@@ -12,9 +12,7 @@ use rustpython_vm::{
 use wasm_bindgen::JsValue;
 
 pub fn py_exc_to_js(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMachine) -> JsValue {
-    if let Some(original) = carried_js_error(rt, exc, vm) {
-        return original;
-    }
+    let original = js_value_of(rt, exc.as_object(), vm);
     // Like CPython's interactive loop (and Pyodide): keep the exception for post-mortem use.
     let _ = vm.sys_module.set_attr("last_exc", exc.clone(), vm);
     let _ = vm.sys_module.set_attr("last_value", exc.clone(), vm);
@@ -22,6 +20,9 @@ pub fn py_exc_to_js(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMac
     let text = format_traceback(rt, exc, vm);
     let type_name = exc.class().slot_name();
     let error = rt.hooks.python_error(&type_name, &text);
+    if let Some(original) = original {
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str("cause"), &original);
+    }
     *rt.last_error.borrow_mut() = Some((error.clone(), exc.clone()));
     error
 }
@@ -40,37 +41,23 @@ fn format_traceback(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMac
     text
 }
 
-/// The JS value inside a JsException, so JS gets back the very object it threw.
-fn carried_js_error(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMachine) -> Option<JsValue> {
-    let boot = rt.boot.borrow();
-    let cls = &boot.as_ref()?.js_exception;
-    if !exc.as_object().is_instance(cls, vm).ok()? {
-        return None;
-    }
-    let err = exc.as_object().get_attr("js_error", vm).ok()?;
-    err.downcast_ref::<JsProxy>().map(|p| p.value.clone())
-}
-
 pub fn js_error_to_py(rt: &RuntimeState, err: JsValue, vm: &VirtualMachine) -> PyBaseExceptionRef {
     // A Python exception that went out as a PythonError and came back: the original again.
     let returning = rt.last_error.borrow_mut().take_if(|(thrown, _)| *thrown == err);
     if let Some((_, exc)) = returning {
         return exc;
     }
-    let cls = rt.boot.borrow().as_ref().map(|b| b.js_exception.clone());
-    let Some(cls) = cls else {
+    if rt.boot.borrow().is_none() {
         // Only during start-up, before the JsException class exists.
         let text = format!("{}: {}", js_imports::error_name(&err), js_imports::error_message(&err));
         return vm.new_runtime_error(text);
-    };
-    let proxy = match wrap_js(rt, err, vm) {
-        Ok(p) => p,
-        Err(e) => return e,
-    };
-    match cls.call((proxy,), vm) {
+    }
+    // A thrown value that is not an error is wrapped in one that describes it, as Pyodide does.
+    let err = js_imports::as_thrown_error(&err);
+    match wrap_js(rt, err, vm) {
         Ok(obj) => match obj.downcast::<PyBaseException>() {
             Ok(exc) => exc,
-            Err(_) => vm.new_runtime_error("JsException did not construct an exception"),
+            Err(_) => vm.new_runtime_error("a thrown JS error did not become a JsException"),
         },
         Err(e) => e,
     }

@@ -4,7 +4,7 @@
 #[pymodule(sub)]
 pub(crate) mod api {
     use crate::js2py::js_to_py;
-    use crate::jsproxy::{JsProxy, flags, new_jsproxy, runtime};
+    use crate::jsproxy::{JsProxy, flags, js_value_of, new_jsproxy, runtime};
     use crate::py2js::{Lifetime, immutable_to_js, new_pyproxy};
     use crate::state::RuntimeState;
     use crate::to_js::{self, DefaultConverter, ToJsOptions};
@@ -110,7 +110,7 @@ pub(crate) mod api {
     #[pyfunction]
     fn to_js(args: ToJsArgs, vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
-        if immutable_to_js(&args.obj, vm).is_some() || args.obj.downcast_ref::<JsProxy>().is_some() {
+        if immutable_to_js(&args.obj, vm).is_some() || js_value_of(&rt, &args.obj, vm).is_some() {
             return Ok(args.obj);
         }
         let dict_converter = match given(args.dict_converter, vm) {
@@ -124,7 +124,7 @@ pub(crate) mod api {
             None => None,
             Some(a) => match a.downcast_ref::<JsProxy>() {
                 Some(p) if js_imports::is_array(&p.value) => Some(p.value.clone()),
-                _ => return Err(vm.new_type_error("Expected a Js Array for the pyproxies argument")),
+                _ => return Err(vm.new_type_error("Expected a JsArray for the pyproxies argument")),
             },
         };
         let default_converter = match given(args.default_converter, vm) {
@@ -181,6 +181,7 @@ pub(crate) mod api {
             return Err(vm.new_type_error("Expected a JsProxy for the argument"));
         };
         if !js_imports::is_array(&array.value) {
+            // Pyodide spells it so here (and "JsArray" in to_js).
             return Err(vm.new_type_error("Expected a Js Array for the pyproxies argument"));
         }
         js_imports::destroy_all(&array.value).map_err(|e| js_error_to_py(&rt, e, vm))

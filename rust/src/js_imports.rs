@@ -50,6 +50,8 @@ extern "C" {
     pub fn bigint_from_string(s: &str) -> JsValue;
     #[wasm_bindgen(js_name = bigintToString)]
     pub fn bigint_to_string(b: &JsValue) -> String;
+    #[wasm_bindgen(js_name = asThrownError)]
+    pub fn as_thrown_error(e: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = errorName)]
     pub fn error_name(e: &JsValue) -> String;
     #[wasm_bindgen(js_name = errorMessage)]

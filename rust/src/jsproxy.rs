@@ -17,7 +17,7 @@ use crate::state::RuntimeState;
 use crate::{js_imports, strings};
 use js_sys::Array;
 use rustpython_vm::{
-    PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
+    AsObject, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
     builtins::PyTypeRef,
     function::FuncArgs,
 };
@@ -26,6 +26,7 @@ use wasm_bindgen::JsValue;
 /// Capability bits, as `jsFlags` in rust/src/js/helpers.js computes them.
 pub mod flags {
     pub const CALLABLE: u32 = 1 << 0;
+    pub const ERROR: u32 = 1 << 16;
     /// Set by the core, not by JS: a JsProxy of a PyProxy (`create_proxy`, roundtrip proxies).
     pub const DOUBLE_PROXY: u32 = 1 << 20;
 }
@@ -33,9 +34,34 @@ pub mod flags {
 pub(crate) use crate::state::runtime;
 
 /// A new JsProxy of `value` whose class is the one for `flags`.
+/// A JS error becomes a `JsException` holding a JsProxy of it (see `_pyffi_boot.JsException`).
 pub(crate) fn new_jsproxy(rt: &RuntimeState, value: JsValue, this: JsValue, flags: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    let cls = class_for(rt, flags, vm)?;
-    Ok(JsProxy::wrap(rt, value, this).into_ref_with_type(vm, cls)?.into())
+    let is_error = flags & flags::ERROR != 0 && flags & flags::DOUBLE_PROXY == 0;
+    let cls = class_for(rt, flags & !flags::ERROR, vm)?;
+    let proxy: PyObjectRef = JsProxy::wrap(rt, value, this).into_ref_with_type(vm, cls)?.into();
+    if !is_error {
+        return Ok(proxy);
+    }
+    let wrap = rt.boot.borrow().as_ref().map(|b| b.wrap_js_error.clone());
+    match wrap {
+        Some(wrap) => wrap.call((proxy,), vm),
+        // Only during start-up, before the JsException class exists.
+        None => Ok(proxy),
+    }
+}
+
+/// The JS value a Python object stands for if it is a JsProxy or a JsException (whose JS error
+/// is the value), else None.
+pub(crate) fn js_value_of(rt: &RuntimeState, obj: &PyObject, vm: &VirtualMachine) -> Option<JsValue> {
+    if let Some(p) = obj.downcast_ref::<JsProxy>() {
+        return Some(p.value.clone());
+    }
+    let is_exception = rt.boot.borrow().as_ref().is_some_and(|b| obj.class().as_object().is(&b.js_exception));
+    if !is_exception {
+        return None;
+    }
+    let inner = obj.get_attr("_js", vm).ok()?;
+    inner.downcast_ref::<JsProxy>().map(|p| p.value.clone())
 }
 
 /// As `new_jsproxy`, asking JS for the flags.

@@ -297,7 +297,7 @@ impl Core {
     /// `value` itself when it would only be wrapped (a class instance, say).
     pub fn to_py(&self, value: JsValue, depth: i32, default_converter: JsValue) -> Result<JsValue, JsValue> {
         let converter = if default_converter.is_function() { Some(PyDefaultConverter::Js(default_converter)) } else { None };
-        self.entry(|rt, vm| {
+        self.entry_from_js(|rt, vm| {
             let obj = to_py::convert(rt, value.clone(), depth, converter, vm)?;
             // A class instance comes back as the very value it was (its JsProxy unwraps).
             Ok(py_to_js(rt, &obj, &mut Lifetime::Owned, vm))

@@ -2,7 +2,7 @@
 //! unwrapped, anything else a PyProxy.
 
 use crate::ffi_api::api::JsNull;
-use crate::jsproxy::JsProxy;
+use crate::jsproxy::js_value_of;
 use crate::state::RuntimeState;
 use crate::{js_imports, strings, typeflags};
 use rustpython_vm::{
@@ -105,8 +105,8 @@ pub fn py_to_js(rt: &RuntimeState, obj: &PyObjectRef, lifetime: &mut Lifetime<'_
 /// `py_to_js` for a value `immutable` has already turned down: its JS value if it is a
 /// JsProxy, else a new PyProxy.
 pub fn mutable_to_js(rt: &RuntimeState, obj: &PyObjectRef, lifetime: &mut Lifetime<'_>, vm: &VirtualMachine) -> JsValue {
-    if let Some(p) = obj.downcast_ref::<JsProxy>() {
-        return p.value.clone();
+    if let Some(v) = js_value_of(rt, obj, vm) {
+        return v;
     }
     new_pyproxy(rt, obj.clone(), lifetime, vm)
 }

@@ -89,7 +89,7 @@ impl Core {
             let boot = boot_mod.get_attr("boot", vm)?.call((env_dict,), vm)?;
             let get = |name: &'static str| boot.get_attr(name, vm);
             let globals: PyDictRef = get("main_globals")?.downcast().map_err(|_| vm.new_type_error("boot: globals must be a dict"))?;
-            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")?, conversion_error: get("ConversionError")?, format_exception: get("format_exception")? });
+            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")?, wrap_js_error: get("_wrap_js_error")?, conversion_error: get("ConversionError")?, format_exception: get("format_exception")? });
             Ok(())
         })?;
         Ok(core)
@@ -98,6 +98,16 @@ impl Core {
     pub(crate) fn entry<R>(&self, f: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<R>) -> Result<R, JsValue> {
         let rt = &self.rt;
         state::enter(rt, |vm| f(rt, vm).map_err(|e| py_exc_to_js(rt, &e, vm)))
+    }
+
+    /// As `entry`, for work that JS starts and that calls only back into JS (`toPy`): a JS error
+    /// raised on the way reaches the caller as the very value JS threw, as in Pyodide, whose
+    /// conversion runs in JS.
+    pub(crate) fn entry_from_js<R>(&self, f: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<R>) -> Result<R, JsValue> {
+        let rt = &self.rt;
+        state::enter(rt, |vm| {
+            f(rt, vm).map_err(|e| jsproxy::js_value_of(rt, rustpython_vm::AsObject::as_object(&e), vm).unwrap_or_else(|| py_exc_to_js(rt, &e, vm)))
+        })
     }
 
     pub(crate) fn object(&self, id: f64, vm: &VirtualMachine) -> PyResult<PyObjectRef> {

@@ -43,6 +43,8 @@ pub struct Boot {
     pub globals: PyDictRef,
     pub run_code: PyObjectRef,
     pub js_exception: PyObjectRef,
+    /// `_wrap_js_error(proxy)`: the JsException of a JsProxy of a JS error.
+    pub wrap_js_error: PyObjectRef,
     pub conversion_error: PyObjectRef,
     pub format_exception: PyObjectRef,
 }

@@ -8,14 +8,14 @@
 //! reference index the first time its Python object is seen; later sightings encode a `REF`.
 
 use crate::errors::{conversion_error, js_error_to_py};
-use crate::jsproxy::JsProxy;
+use crate::jsproxy::js_value_of;
 use crate::py2js::{Immutable, Lifetime, immutable, new_pyproxy, py_to_js, release_borrowed};
 use crate::state::{self, RuntimeState};
 use crate::{js_imports, js2py};
 use js_sys::Array;
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
-    builtins::{PyDict, PyFrozenSet, PyList, PySet, PyStr, PyTuple},
+    builtins::{PyBaseExceptionRef, PyDict, PyFrozenSet, PyList, PySet, PyStr, PyTuple},
     convert::TryFromBorrowedObject,
     protocol::PyBuffer,
 };
@@ -139,7 +139,19 @@ pub fn convert(rt: &RuntimeState, obj: &PyObjectRef, options: ToJsOptions, vm: &
         patches: Array::new(),
         deferred: HashMap::new(),
     }));
-    convert_in(rt, &session, obj, depth, 0, vm)
+    convert_in(rt, &session, obj, depth, 0, vm).map_err(|e| as_conversion_error(rt, e, vm))
+}
+
+/// Pyodide's rule: whatever goes wrong inside a conversion (a converter that raises, a dict
+/// subclass whose `items()` fails) reaches the caller as a ConversionError caused by it.
+fn as_conversion_error(rt: &RuntimeState, e: PyBaseExceptionRef, vm: &VirtualMachine) -> PyBaseExceptionRef {
+    let is_conversion_error = rt.boot.borrow().as_ref().is_some_and(|b| e.as_object().is_instance(&b.conversion_error, vm).unwrap_or(false));
+    if is_conversion_error {
+        return e;
+    }
+    let wrapped = conversion_error(rt, "Conversion from python to javascript failed", vm);
+    wrapped.set_cause(Some(e));
+    wrapped
 }
 
 /// `nesting`: how deep inside the outermost conversion this one starts (default converters
@@ -311,8 +323,8 @@ impl Walker<'_, '_> {
             }
             return true;
         }
-        if let Some(p) = obj.downcast_ref::<JsProxy>() {
-            let i = self.enc.side(&p.value);
+        if let Some(v) = js_value_of(self.rt, obj, self.vm) {
+            let i = self.enc.side(&v);
             self.enc.word(op::SIDE, i);
             return true;
         }
@@ -439,8 +451,8 @@ impl Walker<'_, '_> {
             return Ok(());
         }
         if !self.s.options.create_pyproxies {
-            let repr = obj.repr(self.vm)?;
-            return Err(conversion_error(self.rt, &format!("No conversion known for {repr}."), self.vm));
+            // Pyodide's text, literally.
+            return Err(conversion_error(self.rt, "No conversion known for x.", self.vm));
         }
         let proxy = new_pyproxy(self.rt, obj.clone(), &mut Lifetime::Owned, self.vm);
         let k = self.remember(obj);

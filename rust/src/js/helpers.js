@@ -85,7 +85,8 @@ export function jsFlags(v) {
     const tag = v[Symbol.toStringTag];
     if (tag === "Generator") f |= GENERATOR;
     else if (tag === "AsyncGenerator") f |= ASYNC_GENERATOR;
-    if (v instanceof Error || (typeof v.name === "string" && typeof v.message === "string" && "stack" in v)) f |= ERROR;
+    // Pyodide's duck test: name, message and stack (a DOMException may lack a stack).
+    if ("name" in v && "message" in v && ("stack" in v || v.constructor?.name === "DOMException") && !(f & (CALLABLE | BUFFER))) f |= ERROR;
     // NodeList, HTMLCollection, arguments: indexable by position, read-only.
     if (typeof v.length === "number" && f & ITERABLE && !(f & (ITERATOR | HAS_GET))) f |= ARRAY_LIKE;
   } catch {
@@ -177,6 +178,30 @@ export function bigintFromString(s) {
 }
 export function bigintToString(b) {
   return b.toString();
+}
+// What a throw gives Python: the thrown value if it is an error, else an Error that describes it
+// (Pyodide's wording, so messages match).
+export function asThrownError(e) {
+  if (typeof e === "string") return new Error(e);
+  let isError = false;
+  try {
+    isError = typeof e === "object" && e !== null && typeof e.stack === "string" && typeof e.message === "string";
+  } catch {
+    // a throwing getter: describe the value instead
+  }
+  if (isError) return e;
+  let msg = `A value of type ${typeof e} with tag ${Object.prototype.toString.call(e)} was thrown as an error!`;
+  try {
+    msg += `\nString interpolation of the thrown value gives """${e}""".`;
+  } catch {
+    msg += `\nString interpolation of the thrown value fails.`;
+  }
+  try {
+    msg += `\nThe thrown value's toString method returns """${e.toString()}""".`;
+  } catch {
+    msg += `\nThe thrown value's toString method fails.`;
+  }
+  return new Error(msg);
 }
 export function errorName(e) {
   try {

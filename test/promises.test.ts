@@ -85,7 +85,7 @@ await keeper(lambda: 1)`);
     expect(keep).toBe(1);
     await new Promise((r) => setTimeout(r, 0));
     expect(() => (globalThis as any).keptCallback()).toThrow(
-      "This borrowed proxy was automatically destroyed at the end of a function call. Try using create_proxy or create_once_callable.",
+      "This borrowed proxy was automatically destroyed at the end of an asynchronous function call. Try using create_proxy or create_once_callable.",
     );
     delete (globalThis as any).keptCallback;
   });

@@ -12,7 +12,7 @@ use crate::errors::js_error_to_py;
 use crate::ffi_api::api;
 use crate::js2py::js_to_py;
 use crate::jsproxy_ops::ops;
-use crate::py2js::{BORROWED_MESSAGE, Lifetime, py_to_js, release_borrowed};
+use crate::py2js::{ASYNC_BORROWED_MESSAGE, BORROWED_MESSAGE, Lifetime, py_to_js, release_borrowed};
 use crate::state::RuntimeState;
 use crate::{js_imports, strings};
 use js_sys::Array;
@@ -118,21 +118,35 @@ pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualM
     finish_call(&rt, result, borrowed, BORROWED_MESSAGE, vm)
 }
 
-/// After a JS call or construction: frees the borrowed argument proxies, converts the outcome.
-fn finish_call(rt: &RuntimeState, result: Result<JsValue, JsValue>, borrowed: Vec<JsValue>, message: &str, vm: &VirtualMachine) -> PyResult {
-    // A returned Promise keeps the arguments usable until it settles (Pyodide's rule).
-    if let Ok(v) = &result {
-        if !borrowed.is_empty() && js_imports::is_thenable(v).unwrap_or(false) {
+/// After a JS call or construction: converts the outcome, then frees the borrowed argument
+/// proxies (so that a function returning one of its arguments gives back the Python object) and
+/// a PyProxy the function returned (Pyodide's rule: it has been unwrapped).
+fn finish_call(rt: &RuntimeState, result: Result<JsValue, JsValue>, mut borrowed: Vec<JsValue>, message: &str, vm: &VirtualMachine) -> PyResult {
+    let v = match result {
+        Ok(v) => v,
+        Err(e) => {
+            release_borrowed(rt, borrowed, message);
+            return Err(js_error_to_py(rt, e, vm));
+        }
+    };
+    if !borrowed.is_empty() {
+        // A returned Promise keeps the arguments usable until it settles, a returned generator
+        // until it completes (Pyodide's rules).
+        if js_imports::is_thenable(&v).unwrap_or(false) {
             let proxies: js_sys::Array = borrowed.into_iter().collect();
-            rt.hooks.release_when_settled(v, &proxies, message);
-            return js_to_py(rt, v.clone(), vm);
+            rt.hooks.release_when_settled(&v, &proxies, ASYNC_BORROWED_MESSAGE);
+            return js_to_py(rt, v, vm);
+        }
+        if let Some(wrapped) = js_imports::release_when_generator_done(&v, &borrowed.iter().collect::<js_sys::Array>()) {
+            return js_to_py(rt, wrapped, vm);
         }
     }
-    release_borrowed(rt, borrowed, message);
-    match result {
-        Ok(v) => js_to_py(rt, v, vm),
-        Err(e) => Err(js_error_to_py(rt, e, vm)),
+    let converted = js_to_py(rt, v.clone(), vm);
+    if !rt.auto_proxy && js_imports::kind_of(&v) == crate::js2py::PYPROXY && rt.registry.borrow().owns(js_imports::pyproxy_id(&v)) {
+        borrowed.push(v);
     }
+    release_borrowed(rt, borrowed, message);
+    converted
 }
 
 /// `new f(...)` with Python arguments.

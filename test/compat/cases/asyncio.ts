@@ -431,7 +431,6 @@ export const asyncio: CompatCase[] = [
   },
   {
     name: "a borrowed argument kept by an async JS function is destroyed once its promise settles",
-    known: "Pyodide: \"...destroyed at the end of an asynchronous function call...\" for an argument of a JS call that returned a promise; ours uses the synchronous wording \"...at the end of a function call...\"",
     run: async (c) => {
       let kept: any;
       (globalThis as any).asyncio_keep = async (x: any) => {

@@ -8,6 +8,7 @@ import {
 import { FSError, PythonError } from "./errors.js";
 import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
+import { stackFrames } from "./stack-probe.js";
 import { createPyProxy, isPyProxy, markDestroyed, proxyId, settle, type ProxyContext, type PyCallable, type PyProxy } from "./pyproxy.js";
 import { onceCallable } from "./once-callable.js";
 import { bufferToJs } from "./pybuffer.js";
@@ -209,6 +210,7 @@ export class PythonRuntime {
       },
     };
     this.#core = new Core(hooks as any, { ...(options.env ?? {}) }, normalizeFiles(options.files) as any, createProxy === "auto");
+    this.#core.set_stack_budget(stackFrames());
     ctx.core = this.#core;
     this.#ctx = ctx;
     this.FS = new FileSystem(this.#core);

@@ -43,9 +43,14 @@ fn format_traceback(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMac
 
 pub fn js_error_to_py(rt: &RuntimeState, err: JsValue, vm: &VirtualMachine) -> PyBaseExceptionRef {
     // A Python exception that went out as a PythonError and came back: the original again.
-    let returning = rt.last_error.borrow_mut().take_if(|(thrown, _)| *thrown == err);
-    if let Some((_, exc)) = returning {
-        return exc;
+    // Compared outside the borrow: `==` on JsValues calls into JS, which may throw (a stack
+    // overflow) and would leave the cell borrowed for good.
+    let last = rt.last_error.borrow_mut().take();
+    if let Some((thrown, exc)) = last {
+        if thrown == err {
+            return exc;
+        }
+        *rt.last_error.borrow_mut() = Some((thrown, exc));
     }
     if rt.boot.borrow().is_none() {
         // Only during start-up, before the JsException class exists.

@@ -114,7 +114,10 @@ pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualM
     let rt = runtime(vm)?;
     let mut borrowed = Vec::new();
     let array = js_arguments(&rt, &args, &mut borrowed, vm);
-    let result = js_imports::call_function(f, this, &array);
+    let Some(result) = crate::stack_budget::crossing(|| js_imports::call_function(f, this, &array)) else {
+        release_borrowed(&rt, borrowed, BORROWED_MESSAGE);
+        return Err(vm.new_recursion_error("maximum recursion depth exceeded while calling a JavaScript object".to_owned()));
+    };
     finish_call(&rt, result, borrowed, BORROWED_MESSAGE, vm)
 }
 

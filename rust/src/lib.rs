@@ -15,6 +15,7 @@ mod proxy_ops;
 mod py2js;
 mod registry;
 mod runtime;
+mod stack_budget;
 mod state;
 mod stdlib;
 mod strings;

@@ -113,6 +113,14 @@ impl Core {
         })
     }
 
+    /// Sizes the recursion limit and the Python -> JS nesting budget from the stack JS measured:
+    /// `js_frames` plain JS frames fit on it (see stack_budget.rs).
+    pub fn set_stack_budget(&self, js_frames: u32) {
+        crate::stack_budget::set_crossing_budget(js_frames);
+        let limit = crate::stack_budget::recursion_limit_for(js_frames);
+        self.rt.interp.enter(|vm| vm.recursion_limit.set(limit));
+    }
+
     pub(crate) fn object(&self, id: f64, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
         self.rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error("Object has already been destroyed"))
     }

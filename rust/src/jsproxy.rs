@@ -114,8 +114,11 @@ pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualM
     let rt = runtime(vm)?;
     let mut borrowed = Vec::new();
     let array = js_arguments(&rt, &args, &mut borrowed, vm);
-    let result = js_imports::call_function(f, this, &array);
-    finish_call(&rt, result, borrowed, BORROWED_MESSAGE, vm)
+    match js_imports::call_function(f, this, &array) {
+        // A returned promise becomes a future (Pyodide's rule for calls, not for `new`).
+        Ok(v) => crate::host_loop::call_result_to_py(&rt, v, borrowed, vm),
+        result => finish_call(&rt, result, borrowed, BORROWED_MESSAGE, vm),
+    }
 }
 
 /// After a JS call or construction: frees the borrowed argument proxies, converts the outcome.

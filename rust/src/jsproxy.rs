@@ -87,7 +87,7 @@ fn class_for(rt: &RuntimeState, flags: u32, vm: &VirtualMachine) -> PyResult<PyT
 
 fn call_slot(zelf: &PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let proxy = zelf.downcast_ref::<JsProxy>().ok_or_else(|| vm.new_type_error("expected a JsProxy"))?;
-    call_js(&proxy.value, &proxy.this, args, vm)
+    call_js_from_python(&proxy.value, &proxy.this, args, vm)
 }
 
 /// JS arguments for a call: positional ones converted, keyword ones gathered into one trailing
@@ -114,8 +114,18 @@ pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualM
     let rt = runtime(vm)?;
     let mut borrowed = Vec::new();
     let array = js_arguments(&rt, &args, &mut borrowed, vm);
+    let result = js_imports::call_function(f, this, &array);
+    finish_call(&rt, result, borrowed, BORROWED_MESSAGE, vm)
+}
+
+/// A call of a JsProxy from Python code (`f(...)`): as `call_js`, except that a returned promise
+/// is a future of the loop (Pyodide's rule for calls; not for `new`, nor for the JS methods the
+/// JsProxy classes call internally).
+pub(crate) fn call_js_from_python(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let rt = runtime(vm)?;
+    let mut borrowed = Vec::new();
+    let array = js_arguments(&rt, &args, &mut borrowed, vm);
     match js_imports::call_function(f, this, &array) {
-        // A returned promise becomes a future (Pyodide's rule for calls, not for `new`).
         Ok(v) => crate::host_loop::call_result_to_py(&rt, v, borrowed, vm),
         result => finish_call(&rt, result, borrowed, BORROWED_MESSAGE, vm),
     }

@@ -96,7 +96,6 @@ export const asyncio: CompatCase[] = [
   },
   {
     name: "a promise returned by a JS call is an asyncio Future in Python, not a coroutine",
-    known: "Pyodide: a JS call that returns a promise gives an asyncio.Future (PyodideFuture); ours gives a JsPromise proxy that is not an asyncio.Future",
     run: (c) =>
       withGlobalsAsync(c, { asyncio_double: async (x: number) => x * 2 }, `
         import asyncio, inspect
@@ -431,7 +430,6 @@ export const asyncio: CompatCase[] = [
   },
   {
     name: "a borrowed argument kept by an async JS function is destroyed once its promise settles",
-    known: "Pyodide: \"...destroyed at the end of an asynchronous function call...\" for an argument of a JS call that returned a promise; ours uses the synchronous wording \"...at the end of a function call...\"",
     run: async (c) => {
       let kept: any;
       (globalThis as any).asyncio_keep = async (x: any) => {

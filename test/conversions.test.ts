@@ -178,7 +178,7 @@ describe("JS -> Python: toPy and to_py", () => {
     const t = new Test();
     const p = py.toPy([new Map<unknown, unknown>([[1, "a"], ["1", "b"]]), new Set([1, "1"]), Object.create(null), new Float32Array([1.5]), t, 2n ** 70n, null]);
     py.globals.set("converted", p);
-    expect(py.runPython("[type(v).__name__ for v in converted]").toJs()).toEqual(["dict", "set", "dict", "memoryview", "JsProxy", "int", "NoneType"]);
+    expect(py.runPython("[type(v).__name__ for v in converted]").toJs()).toEqual(["dict", "set", "dict", "memoryview", "JsProxy", "JsBigInt", "NoneType"]);
     expect(py.runPython("(converted[3].format, converted[3].tolist(), converted[5] == 2**70, converted[0])").toJs()).toEqual(["f", [1.5], true, new Map<unknown, string>([[1, "a"], ["1", "b"]])]);
     p.destroy();
     py.globals.delete("converted");

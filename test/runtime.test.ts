@@ -88,9 +88,10 @@ describe("implicit conversions JS -> Python", () => {
     expect(typeAndRepr(NaN)).toBe("float:nan");
     expect(typeAndRepr(-0)).toBe("int:0");
   });
-  test("BigInt is int", () => {
-    expect(typeAndRepr(2n ** 64n)).toBe("int:18446744073709551616");
-    expect(typeAndRepr(-5n)).toBe("int:-5");
+  test("BigInt is a JsBigInt, an int subclass (Pyodide 314)", () => {
+    expect(typeAndRepr(2n ** 64n)).toBe("JsBigInt:18446744073709551616");
+    expect(typeAndRepr(-5n)).toBe("JsBigInt:-5");
+    expect(py.runPython("isinstance(v, int)")).toBe(true);
   });
   test("strings, booleans, null and undefined", () => {
     expect(typeAndRepr("𝄞")).toBe("str:'𝄞'");

@@ -91,6 +91,35 @@ def _wrap_js_error(proxy):
 JsException.__module__ = "pyodide.ffi"
 
 
+class JsBigInt(int):
+    """A JS BigInt in Python (Pyodide 314): an int that goes back to JS as a BigInt whatever its
+    size, so BigInts round-trip. Integer arithmetic on it gives JsBigInts again."""
+
+    _js_bigint = True  # what the core looks for (an int subclass takes the slow path anyway)
+
+    def __repr__(self):
+        return int.__repr__(self)
+
+
+def _bigint_op(name):
+    op = getattr(int, name)
+
+    def method(self, *args):
+        result = op(self, *args)
+        return JsBigInt(result) if type(result) is int else result
+
+    method.__name__ = name
+    return method
+
+
+for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__floordiv__",
+              "__rfloordiv__", "__mod__", "__rmod__", "__pow__", "__rpow__", "__lshift__", "__rlshift__",
+              "__rshift__", "__rrshift__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__",
+              "__neg__", "__pos__", "__abs__", "__invert__"):
+    setattr(JsBigInt, _name, _bigint_op(_name))
+JsBigInt.__module__ = "pyodide.ffi"
+
+
 class ConversionError(Exception):
     """A value could not be converted between Python and JavaScript."""
 

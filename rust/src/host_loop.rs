@@ -4,10 +4,8 @@
 //! token, not through callback proxies.
 
 use crate::errors::js_error_to_py;
-use crate::js2py::{js_kind_to_py, js_to_py, FLAG_SHIFT, OBJECT};
-use crate::js_imports;
+use crate::js2py::{js_to_py, FLAG_SHIFT, OBJECT};
 use crate::jsproxy::JsProxy;
-use crate::py2js::{release_borrowed, BORROWED_MESSAGE};
 use crate::runtime::Core;
 use crate::state::RuntimeState;
 use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
@@ -64,7 +62,10 @@ pub fn await_promise(rt: &RuntimeState, promise: &JsProxy, vm: &VirtualMachine) 
     future_of(rt, &promise.value, vm)
 }
 
-fn future_of(rt: &RuntimeState, promise: &JsValue, vm: &VirtualMachine) -> PyResult {
+/// A new future of the loop settled when `promise` does: what a JS call that returns a promise
+/// gives in Python, as in Pyodide (a PyodideFuture). The promise is handled at once, so a
+/// rejection nobody awaits is not an unhandled rejection in JS.
+pub(crate) fn future_of(rt: &RuntimeState, promise: &JsValue, vm: &VirtualMachine) -> PyResult {
     let future = loop_functions(rt, vm)?.new_future.call((), vm)?;
     let token = rt.host_loop.next_token.get();
     rt.host_loop.next_token.set(token.wrapping_add(1));
@@ -76,25 +77,9 @@ fn future_of(rt: &RuntimeState, promise: &JsValue, vm: &VirtualMachine) -> PyRes
 /// jsFlags()' bit for an object with a `then` method (rust/src/js/helpers.js).
 const THENABLE: u32 = 1 << 12;
 
-/// What borrowed arguments say once the promise their call returned has settled.
-const ASYNC_BORROWED_MESSAGE: &str = "This borrowed proxy was automatically destroyed at the end of an asynchronous function call. Try using create_proxy or create_once_callable.";
-
-/// The result of a JS call (not a construction) in Python, with the call's borrowed argument
-/// proxies released. As in Pyodide, a returned thenable is a future of the loop (a
-/// PyodideFuture): the promise is handled at once, so a rejection nobody awaits is not an
-/// unhandled rejection in JS, and the arguments stay usable until it settles.
-pub(crate) fn call_result_to_py(rt: &RuntimeState, value: JsValue, borrowed: Vec<JsValue>, vm: &VirtualMachine) -> PyResult {
-    let kind = js_imports::kind_of(&value);
-    let thenable = kind >= OBJECT && ((kind - OBJECT) / FLAG_SHIFT) & THENABLE != 0;
-    if !thenable {
-        release_borrowed(rt, borrowed, BORROWED_MESSAGE);
-        return js_kind_to_py(rt, value, kind, None, vm);
-    }
-    if !borrowed.is_empty() {
-        let proxies: js_sys::Array = borrowed.into_iter().collect();
-        rt.hooks.release_when_settled(&value, &proxies, ASYNC_BORROWED_MESSAGE);
-    }
-    future_of(rt, &value, vm)
+/// Whether `kind_of`'s code `kind` is an object with a `then` method.
+pub(crate) fn is_thenable_kind(kind: u32) -> bool {
+    kind >= OBJECT && ((kind - OBJECT) / FLAG_SHIFT) & THENABLE != 0
 }
 
 fn settle_future(rt: &RuntimeState, token: u32, fulfilled: bool, value: JsValue, vm: &VirtualMachine) -> PyResult<()> {

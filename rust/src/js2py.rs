@@ -1,6 +1,7 @@
 //! Implicit JS -> Python conversion (the seeds' table): primitives by value, a PyProxy unwrapped
 //! to its Python object, anything else a JsProxy of the class for its capabilities.
 
+use crate::errors::js_error_to_py;
 use crate::jsproxy::{flags, new_jsproxy};
 use crate::state::RuntimeState;
 use crate::{js_imports, strings};
@@ -17,6 +18,8 @@ const BIGINT: u32 = 6;
 pub const PYPROXY: u32 = 7;
 /// A PyProxy made by `create_proxy(..., roundtrip=True)`: it comes back as its JsDoubleProxy.
 pub const ROUNDTRIP_PYPROXY: u32 = 9;
+/// Pyodide's text for any use of a destroyed PyProxy.
+pub const DESTROYED_MESSAGE: &str = "Object has already been destroyed";
 /// Any other object or function: `OBJECT + flags * FLAG_SHIFT`.
 pub const OBJECT: u32 = 16;
 pub const FLAG_SHIFT: u32 = 64;
@@ -28,6 +31,21 @@ pub fn number_to_py(x: f64, vm: &VirtualMachine) -> PyObjectRef {
         vm.ctx.new_int(x as i64).into()
     } else {
         vm.ctx.new_float(x).into()
+    }
+}
+
+/// A JS BigInt (its decimal digits) in Python: a `JsBigInt`, as in Pyodide 314, so that it goes
+/// back to JS as a BigInt.
+pub fn bigint_to_py(rt: &RuntimeState, digits: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    let big = digits
+        .parse::<malachite_bigint::BigInt>()
+        .map_err(|_| vm.new_value_error(format!("cannot convert BigInt {digits} to int")))?;
+    let int: PyObjectRef = vm.ctx.new_bigint(&big).into();
+    let class = rt.boot.borrow().as_ref().map(|b| b.js_bigint.clone());
+    match class {
+        Some(class) => class.call((int,), vm),
+        // Only during start-up.
+        None => Ok(int),
     }
 }
 
@@ -60,18 +78,20 @@ pub(crate) fn js_kind_to_py(rt: &RuntimeState, v: JsValue, kind: u32, this: Opti
         TRUE => vm.ctx.new_bool(true).into(),
         NUMBER => number_to_py(v.as_f64().unwrap_or(f64::NAN), vm),
         STRING => vm.ctx.new_str(strings::js_to_wtf8(&v)).into(),
-        BIGINT => {
-            let text = js_imports::bigint_to_string(&v);
-            let big = text
-                .parse::<malachite_bigint::BigInt>()
-                .map_err(|_| vm.new_value_error(format!("cannot convert BigInt {text} to int")))?;
-            vm.ctx.new_bigint(&big).into()
-        }
+        BIGINT => bigint_to_py(rt, &js_imports::bigint_to_string(&v), vm)?,
         PYPROXY => {
             let id = js_imports::pyproxy_id(&v);
-            rt.registry.borrow().get(id).cloned().ok_or_else(|| {
-                vm.new_runtime_error("Object has already been destroyed (a destroyed PyProxy was passed to Python)")
-            })?
+            let found = rt.registry.borrow().get(id).cloned();
+            match found {
+                Some(obj) => obj,
+                // Another runtime's PyProxy is a JS object here, usable through its own runtime.
+                None if !rt.registry.borrow().owns(id) && id >= 0.0 => {
+                    let flags = js_imports::js_flags(&v);
+                    new_jsproxy(rt, v, bound_this(this, flags), flags, vm)?
+                }
+                // Pyodide: using a destroyed PyProxy from Python is a JS error.
+                None => return Err(js_error_to_py(rt, js_sys::Error::new(DESTROYED_MESSAGE).into(), vm)),
+            }
         }
         ROUNDTRIP_PYPROXY => {
             let callable = if js_imports::is_callable(&v) { flags::CALLABLE } else { 0 };

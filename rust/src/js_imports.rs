@@ -50,6 +50,10 @@ extern "C" {
     pub fn bigint_from_string(s: &str) -> JsValue;
     #[wasm_bindgen(js_name = bigintToString)]
     pub fn bigint_to_string(b: &JsValue) -> String;
+    /// A generator that a JS call returned, wrapped so that `proxies` (borrowed arguments) are
+    /// destroyed when it completes; `undefined` (None) if `v` is no generator.
+    #[wasm_bindgen(js_name = releaseWhenGeneratorDone)]
+    pub fn release_when_generator_done(v: &JsValue, proxies: &Array) -> Option<JsValue>;
     #[wasm_bindgen(js_name = asThrownError)]
     pub fn as_thrown_error(e: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = errorName)]

@@ -61,6 +61,10 @@ pub fn immutable<'a>(obj: &'a PyObject, vm: &VirtualMachine) -> Option<Immutable
         return Some(Immutable::Null);
     }
     if let Some(i) = obj.downcast_ref::<PyInt>() {
+        // A JsBigInt is a BigInt in JS whatever its size.
+        if cls.get_attr(vm.ctx.intern_str("_js_bigint")).is_some() {
+            return Some(Immutable::BigInt(i));
+        }
         return Some(int(i));
     }
     if let Some(f) = obj.downcast_ref::<PyFloat>() {
@@ -142,3 +146,4 @@ pub fn release_borrowed(rt: &RuntimeState, proxies: Vec<JsValue>, message: &str)
 }
 
 pub const BORROWED_MESSAGE: &str = "This borrowed proxy was automatically destroyed at the end of a function call. Try using create_proxy or create_once_callable.";
+pub const ASYNC_BORROWED_MESSAGE: &str = "This borrowed proxy was automatically destroyed at the end of an asynchronous function call. Try using create_proxy or create_once_callable.";

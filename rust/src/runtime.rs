@@ -19,6 +19,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+/// Each runtime's proxy ids carry its own tag (see registry.rs).
+static NEXT_TAG: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 #[wasm_bindgen]
 pub struct Core {
     pub(crate) rt: Rc<RuntimeState>,
@@ -55,7 +58,7 @@ impl Core {
             interp: build_interpreter(),
             hooks,
             vfs: RefCell::new(vfs::Vfs::with_standard_layout(clock)),
-            registry: RefCell::new(Registry::default()),
+            registry: RefCell::new(Registry::with_tag(NEXT_TAG.fetch_add(1, std::sync::atomic::Ordering::Relaxed))),
             type_flags: RefCell::new(HashMap::new()),
             js_refs: Rc::new(Cell::new(0)),
             jsproxy_classes: RefCell::new(HashMap::new()),
@@ -89,7 +92,7 @@ impl Core {
             let boot = boot_mod.get_attr("boot", vm)?.call((env_dict,), vm)?;
             let get = |name: &'static str| boot.get_attr(name, vm);
             let globals: PyDictRef = get("main_globals")?.downcast().map_err(|_| vm.new_type_error("boot: globals must be a dict"))?;
-            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")?, wrap_js_error: get("_wrap_js_error")?, conversion_error: get("ConversionError")?, format_exception: get("format_exception")? });
+            *rt.boot.borrow_mut() = Some(Boot { globals, run_code: get("run_code")?, js_exception: get("JsException")?, wrap_js_error: get("_wrap_js_error")?, js_bigint: get("JsBigInt")?, conversion_error: get("ConversionError")?, format_exception: get("format_exception")? });
             Ok(())
         })?;
         Ok(core)

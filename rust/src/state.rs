@@ -45,6 +45,8 @@ pub struct Boot {
     pub js_exception: PyObjectRef,
     /// `_wrap_js_error(proxy)`: the JsException of a JsProxy of a JS error.
     pub wrap_js_error: PyObjectRef,
+    /// `pyodide.ffi.JsBigInt`, what a JS BigInt becomes.
+    pub js_bigint: PyObjectRef,
     pub conversion_error: PyObjectRef,
     pub format_exception: PyObjectRef,
 }

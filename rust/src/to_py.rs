@@ -212,11 +212,8 @@ impl Builder<'_> {
                 vm.ctx.new_str(s).into()
             }
             op::BIGINT => {
-                let digits = self.text(arg as usize);
-                let big = digits
-                    .parse::<malachite_bigint::BigInt>()
-                    .map_err(|_| vm.new_value_error(format!("cannot convert BigInt {digits} to int")))?;
-                vm.ctx.new_bigint(&big).into()
+                let digits = self.text(arg as usize).to_owned();
+                crate::js2py::bigint_to_py(self.rt, &digits, vm)?
             }
             op::SIDE => js_to_py(self.rt, self.side.get(arg), vm)?,
             op::KEY => match self.keys.get(arg as usize) {

@@ -336,3 +336,49 @@ export function bufferBytes(v) {
 export function isThenable(v) {
   return typeof v === "object" && v !== null && typeof v.then === "function";
 }
+
+// A generator a JS call returned while it held borrowed argument proxies: they live until the
+// generator completes (Pyodide's rule), then are destroyed with Pyodide's message.
+export function releaseWhenGeneratorDone(gen, proxies) {
+  let tag;
+  try {
+    tag = gen?.[Symbol.toStringTag];
+  } catch {
+    return undefined;
+  }
+  if (tag !== "Generator" && tag !== "AsyncGenerator") return undefined;
+  const async = tag === "AsyncGenerator";
+  const message = `This borrowed proxy was automatically destroyed when ${async ? "an asynchronous generator" : "a generator"} completed execution. Try using create_proxy or create_once_callable.`;
+  const live = new Set(proxies);
+  const cleanup = () => live.forEach((p) => p.destroy({ message }));
+  const finish = (res) => {
+    if (res.done) {
+      live.delete(res.value);
+      cleanup();
+    }
+    return res;
+  };
+  const step = (name) =>
+    async
+      ? async (v) => {
+          try {
+            return finish(await gen[name](v));
+          } catch (e) {
+            cleanup();
+            throw e;
+          }
+        }
+      : (v) => {
+          try {
+            return finish(gen[name](v));
+          } catch (e) {
+            cleanup();
+            throw e;
+          }
+        };
+  const wrapper = { next: step("next"), throw: step("throw"), return: step("return") };
+  Object.defineProperty(wrapper, Symbol.toStringTag, { get: () => tag });
+  if (async) wrapper[Symbol.asyncIterator] = function () { return this; };
+  else wrapper[Symbol.iterator] = function () { return this; };
+  return wrapper;
+}

@@ -420,7 +420,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "a destroyed PyProxy passed from JS to a Python function throws",
-    known: "Pyodide: PythonError of type JsException (\"Error: Object has already been destroyed\"); ours: type RuntimeError (\"Object has already been destroyed (a destroyed PyProxy was passed to Python)\")",
     run: (c) => {
       const f = c.run("def api_len(x):\n    return len(x)\napi_len");
       const l = c.run("[1, 2, 3]");

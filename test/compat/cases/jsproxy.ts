@@ -823,7 +823,6 @@ export const jsproxy: CompatCase[] = [
         d = {"a": 1}
         repr([jsp_id(l) is l, jsp_id(d) is d])
       `),
-    known: "a PyProxy argument returned by the JS function is destroyed before the result is converted: ours raises RuntimeError 'Object has already been destroyed (a destroyed PyProxy was passed to Python)'; Pyodide gives the original object",
   },
   {
     name: "a JsProxy passed back to JS is the original object",
@@ -848,7 +847,6 @@ export const jsproxy: CompatCase[] = [
         g = jsp_gen({1, 2})
         repr([next(g), next(g)])
       `),
-    known: "ours destroys the argument proxies when the generator function returns (JS sees 'This borrowed proxy was automatically destroyed at the end of a function call'); Pyodide keeps them until the generator is done",
   },
   {
     name: "an async JS function's arguments live until its promise settles, then are destroyed",
@@ -867,7 +865,6 @@ export const jsproxy: CompatCase[] = [
         return [r, `${e.constructor.name}: ${String(e.message).split("\n")[0]}`];
       }
     },
-    known: "the destroyed-argument message says 'at the end of a function call' where Pyodide says 'at the end of an asynchronous function call'",
   },
   {
     name: "calling an async JS function gives an awaitable whose result is the value",
@@ -881,7 +878,6 @@ export const jsproxy: CompatCase[] = [
         r.destroy();
         return out;
       }),
-    known: "Pyodide turns a returned Promise into a PyodideFuture; ours gives a JsProxy of the Promise",
   },
   {
     name: "a Python callable passed to a JS function can be called by it",
@@ -2052,7 +2048,6 @@ export const jsproxy: CompatCase[] = [
         from js import jsp_b
         repr([type(jsp_b).__name__, isinstance(jsp_b, int), jsp_b == 5, jsp_b + 1])
       `),
-    known: "a JS BigInt becomes a plain int on ours, a JsBigInt on Pyodide",
   },
   {
     name: "a JsBigInt goes back to JS as a BigInt",
@@ -2062,7 +2057,6 @@ export const jsproxy: CompatCase[] = [
         from pyodide.ffi import JsBigInt
         repr([jsp_t(JsBigInt(5)), jsp_t(5)])
       `),
-    known: "pyodide.ffi has no JsBigInt (ImportError)",
   },
   {
     name: "JsBigInt arithmetic keeps the JsBigInt type, true division gives a float",
@@ -2072,7 +2066,6 @@ export const jsproxy: CompatCase[] = [
         a = JsBigInt(7)
         repr([type(a + JsBigInt(1)).__name__, type(a + 1).__name__, type(a // 2).__name__, type(-a).__name__, type(a / 2).__name__, repr(a)])
       `),
-    known: "pyodide.ffi has no JsBigInt (ImportError)",
   },
   {
     name: "to_weakref().deref() gives the same JS object",

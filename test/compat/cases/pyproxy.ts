@@ -1040,16 +1040,14 @@ export const pyproxy: CompatCase[] = [
     },
   },
   {
-    name: "a PyProxy a JS function returns is destroyed after the call", known: "Pyodide: the returned PyProxy is destroyed after the call ('This borrowed proxy was automatically destroyed at the end of a function call...'); ours: it stays alive",
-    run: (c) => {
+    name: "a PyProxy a JS function returns is destroyed after the call",     run: (c) => {
       const p = c.run("pp_ret_obj2 = [1]; pp_ret_obj2");
       withGlobal("pp_ret_fn2", () => p, () => c.run("import js; js.pp_ret_fn2()"));
       return firstLine(() => p.type);
     },
   },
   {
-    name: "a proxied argument a JS function returns is the original object", known: "Pyodide: returning the argument proxy gives the original object; ours: RuntimeError 'Object has already been destroyed (a destroyed PyProxy was passed to Python)'",
-    run: (c) =>
+    name: "a proxied argument a JS function returns is the original object",     run: (c) =>
       withGlobal("pp_ret_id", (x: unknown) => x, () => c.run("import js; pp_arg_obj = object(); js.pp_ret_id(pp_arg_obj) is pp_arg_obj")),
   },
   {

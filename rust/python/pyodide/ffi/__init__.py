@@ -1,7 +1,7 @@
 """`pyodide.ffi`: the Python side of the JavaScript FFI, with Pyodide's names."""
 
 from _pyffi import JsNull, JsProxy as _NativeJsProxy, create_once_callable, create_proxy, destroy_proxies, jsnull, to_js
-from _pyffi_boot import ConversionError, JsException
+from _pyffi_boot import ConversionError, JsBigInt, JsException
 from _pyffi_sync import can_run_sync, run_sync
 from _pyffi_jsproxy import (
     JsArray,
@@ -50,6 +50,7 @@ __all__ = [
     "JsAsyncGenerator",
     "JsAsyncIterable",
     "JsAsyncIterator",
+    "JsBigInt",
     "JsBuffer",
     "JsCallable",
     "JsDoubleProxy",

@@ -40,15 +40,24 @@ export interface ToJsOptions {
     convert: (value: PyProxy) => any,
     cacheConversion: (value: PyProxy, result: any) => void,
   ) => any;
+  /**
+   * Runs before the container rules for every value that is not immutable: its result is the
+   * conversion; `convert(value)` on that same value falls back to the ordinary rules.
+   */
+  eager_converter?: (
+    value: PyProxy,
+    convert: (value: PyProxy) => any,
+    cacheConversion: (value: PyProxy, result: any) => void,
+  ) => any;
 }
 
 function checkToJsOptions(options: ToJsOptions): void {
   if (options === null || typeof options !== "object") throw new TypeError("toJs: options must be an object");
-  const { depth, pyproxies, create_pyproxies, dict_converter, default_converter } = options;
+  const { depth, pyproxies, create_pyproxies, dict_converter, default_converter, eager_converter } = options;
   if (depth !== undefined && !Number.isInteger(depth)) throw new TypeError("toJs: depth must be an integer (-1 for no limit)");
   if (pyproxies !== undefined && !Array.isArray(pyproxies)) throw new TypeError("toJs: pyproxies must be an array");
   if (create_pyproxies !== undefined && typeof create_pyproxies !== "boolean") throw new TypeError("toJs: create_pyproxies must be a boolean");
-  for (const [name, f] of [["dict_converter", dict_converter], ["default_converter", default_converter]] as const) {
+  for (const [name, f] of [["dict_converter", dict_converter], ["default_converter", default_converter], ["eager_converter", eager_converter]] as const) {
     if (f !== undefined && typeof f !== "function") throw new TypeError(`toJs: ${name} must be a function`);
   }
 }
@@ -96,8 +105,8 @@ export class PyProxy {
    */
   toJs(options: ToJsOptions = {}): any {
     checkToJsOptions(options);
-    const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter } = options;
-    return coreOf(this).proxy_to_js(idOf(this), depth, pyproxies, create_pyproxies, dict_converter, default_converter);
+    const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter, eager_converter } = options;
+    return coreOf(this).proxy_to_js(idOf(this), depth, pyproxies, create_pyproxies, dict_converter, default_converter, eager_converter);
   }
 
   get [Symbol.toStringTag](): string {

@@ -231,12 +231,15 @@ class Encoder {
     this.raw(length);
   }
 
-  /** Keys must compare by value in both languages; JS tells 1 from true, Python does not. */
+  /**
+   * Keys must compare by value in both languages; JS tells 1 from true, Python does not. These
+   * are plain Errors with Pyodide's texts (a JsException in Python, as there).
+   */
   checkKeys(keys: Iterable<unknown>, kind: string, target: string): void {
     let one = false, yes = false, zero = false, no = false;
     for (const k of keys) {
       if ((typeof k === "object" && k !== null && !isPyProxy(k)) || typeof k === "function") {
-        throw new ConversionError(`Cannot use key of type ${typeName(k)} as a key to a Python ${target}`);
+        throw new Error(`Cannot use key of type ${typeName(k)} as a key to a Python ${target}`);
       }
       if (k === 1) one = true;
       else if (k === true) yes = true;
@@ -244,7 +247,7 @@ class Encoder {
       else if (k === false) no = true;
     }
     const clash = one && yes ? "1 and true" : zero && no ? "0 and false" : undefined;
-    if (clash) throw new ConversionError(`Cannot faithfully convert ${kind} into Python since it contains both ${clash} as keys.`);
+    if (clash) throw new Error(`Cannot faithfully convert ${kind} into Python since it contains both ${clash} as keys.`);
   }
 
   finish(): PyEncoding {

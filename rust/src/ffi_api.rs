@@ -86,6 +86,8 @@ pub(crate) mod api {
         dict_converter: Option<PyObjectRef>,
         #[pyarg(named, optional)]
         default_converter: Option<PyObjectRef>,
+        #[pyarg(named, optional)]
+        eager_converter: Option<PyObjectRef>,
     }
 
     fn given(arg: Option<PyObjectRef>, vm: &VirtualMachine) -> Option<PyObjectRef> {
@@ -127,12 +129,21 @@ pub(crate) mod api {
                 _ => return Err(vm.new_type_error("Expected a JsArray for the pyproxies argument")),
             },
         };
-        let default_converter = match given(args.default_converter, vm) {
-            None => None,
-            Some(f) if f.is_callable() => Some(DefaultConverter::Py(f)),
-            Some(f) => return Err(vm.new_type_error(format!("default_converter must be callable, not '{}'", f.class().name()))),
+        let converter = |arg: Option<PyObjectRef>, name: &str| match given(arg, vm) {
+            None => Ok(None),
+            Some(f) if f.is_callable() => Ok(Some(DefaultConverter::Py(f))),
+            Some(f) => Err(vm.new_type_error(format!("{name} must be callable, not '{}'", f.class().name()))),
         };
-        let options = ToJsOptions { depth: args.depth, dict_converter, default_converter, pyproxies, create_pyproxies: args.create_pyproxies };
+        let default_converter = converter(args.default_converter, "default_converter")?;
+        let eager_converter = converter(args.eager_converter, "eager_converter")?;
+        let options = ToJsOptions {
+            depth: args.depth,
+            dict_converter,
+            default_converter,
+            eager_converter,
+            pyproxies,
+            create_pyproxies: args.create_pyproxies,
+        };
         let value = to_js::convert(&rt, &args.obj, options, vm)?;
         as_python(&rt, value, vm)
     }

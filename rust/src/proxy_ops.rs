@@ -275,12 +275,14 @@ impl Core {
         create_pyproxies: bool,
         dict_converter: JsValue,
         default_converter: JsValue,
+        eager_converter: JsValue,
     ) -> Result<JsValue, JsValue> {
         let present = |v: JsValue| if v.is_undefined() || v.is_null() { None } else { Some(v) };
         let options = ToJsOptions {
             depth,
             dict_converter: present(dict_converter),
             default_converter: present(default_converter).map(DefaultConverter::Js),
+            eager_converter: present(eager_converter).map(DefaultConverter::Js),
             pyproxies: present(pyproxies),
             create_pyproxies,
         };

@@ -15,7 +15,7 @@ use crate::{js_imports, js2py};
 use js_sys::Array;
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
-    builtins::{PyBaseExceptionRef, PyDict, PyFrozenSet, PyList, PySet, PyStr, PyTuple},
+    builtins::{PyBaseExceptionRef, PyDict, PyList, PySet, PyStr, PyTuple},
     convert::TryFromBorrowedObject,
     protocol::PyBuffer,
 };
@@ -85,6 +85,9 @@ pub struct ToJsOptions {
     /// A JS function given the `[key, value]` entries of each dict (e.g. `Object.fromEntries`).
     pub dict_converter: Option<JsValue>,
     pub default_converter: Option<DefaultConverter>,
+    /// Runs before the container rules for every value that is not immutable or a JsProxy;
+    /// its `convert(value)` on that same value falls back to the ordinary rules.
+    pub eager_converter: Option<DefaultConverter>,
     /// A JS array that receives every PyProxy the conversion makes.
     pub pyproxies: Option<JsValue>,
     /// False: a value that would need a PyProxy raises ConversionError instead.
@@ -93,7 +96,7 @@ pub struct ToJsOptions {
 
 impl ToJsOptions {
     pub fn with_depth(depth: i32) -> Self {
-        ToJsOptions { depth, dict_converter: None, default_converter: None, pyproxies: None, create_pyproxies: true }
+        ToJsOptions { depth, dict_converter: None, default_converter: None, eager_converter: None, pyproxies: None, create_pyproxies: true }
     }
 }
 
@@ -109,9 +112,22 @@ struct Session {
     refs: Array,
     /// References used before they were built, patched when the outermost build ends.
     patches: Array,
-    /// Objects waiting for the default converter, by reference index, with their depth.
-    /// (object, depth left, nesting level where it sits).
-    deferred: HashMap<u32, (PyObjectRef, i32, u32)>,
+    /// Objects waiting for a converter, by reference index.
+    deferred: HashMap<u32, Deferred>,
+    /// Objects the eager converter has been given once (by address; `kept` keeps them alive).
+    eager_seen: std::collections::HashSet<usize>,
+}
+
+/// An object whose conversion runs when the builder reaches it (converters may convert children
+/// with the same session, which the walk holds while it runs).
+struct Deferred {
+    obj: PyObjectRef,
+    /// Depth left where it sits.
+    depth: i32,
+    /// Nesting level where it sits.
+    nesting: u32,
+    /// The eager converter's turn, else the default converter's.
+    eager: bool,
 }
 
 impl Session {
@@ -138,6 +154,7 @@ pub fn convert(rt: &RuntimeState, obj: &PyObjectRef, options: ToJsOptions, vm: &
         refs: Array::new(),
         patches: Array::new(),
         deferred: HashMap::new(),
+        eager_seen: Default::default(),
     }));
     convert_in(rt, &session, obj, depth, 0, vm).map_err(|e| as_conversion_error(rt, e, vm))
 }
@@ -263,6 +280,15 @@ impl Walker<'_, '_> {
         if depth == 0 {
             return self.leaf(obj, depth);
         }
+        if self.s.options.eager_converter.is_some() && self.s.eager_seen.insert(address(obj)) {
+            // Not in the memo: the converter's `convert(obj)` must walk the object itself.
+            let k = self.s.next_ref;
+            self.s.next_ref += 1;
+            self.s.kept.push(obj.clone());
+            self.s.deferred.insert(k, Deferred { obj: obj.clone(), depth, nesting: self.nesting, eager: true });
+            self.enc.word(op::CONVERT, k as usize);
+            return Ok(());
+        }
         let next = depth - 1;
         if let Some(list) = obj.downcast_ref::<PyList>() {
             // A snapshot: converting an item never runs Python code today, but the walk must not
@@ -274,7 +300,8 @@ impl Walker<'_, '_> {
             return self.sequence(obj, tuple.as_slice(), next);
         }
         if let Some(dict) = obj.downcast_ref::<PyDict>() {
-            let items = dict.items_vec();
+            // A dict subclass is read through its own `items()`, as Pyodide does.
+            let items = if obj.class().is(self.vm.ctx.types.dict_type) { dict.items_vec() } else { self.items_of(obj)? };
             let tag = if self.s.options.dict_converter.is_some() { op::ENTRIES } else { op::MAP };
             self.open(obj, tag, items.len())?;
             for (k, v) in &items {
@@ -284,11 +311,8 @@ impl Walker<'_, '_> {
             self.nesting -= 1;
             return Ok(());
         }
-        let elements = match obj.downcast_ref::<PySet>() {
-            Some(set) => Some(set.elements()),
-            None => obj.downcast_ref::<PyFrozenSet>().map(|s| s.elements()),
-        };
-        if let Some(elements) = elements {
+        // Only `set` becomes a Set: a frozenset stays a PyProxy, as in Pyodide.
+        if let Some(elements) = obj.downcast_ref::<PySet>().map(|set| set.elements()) {
             self.open(obj, op::SET, elements.len())?;
             for e in &elements {
                 self.key(e, KeyOf::Set)?;
@@ -442,11 +466,24 @@ impl Walker<'_, '_> {
         Ok(())
     }
 
+    /// `obj.items()` of a dict subclass, each item a 2-tuple.
+    fn items_of(&self, obj: &PyObjectRef) -> PyResult<Vec<(PyObjectRef, PyObjectRef)>> {
+        let vm = self.vm;
+        let items = vm.call_method(obj, "items", ())?;
+        let mut out = Vec::new();
+        for item in items.get_iter(vm)?.iter::<PyObjectRef>(vm)? {
+            let item = item?;
+            let pair = item.downcast_ref::<PyTuple>().filter(|t| t.len() == 2).ok_or_else(|| vm.new_type_error("expected tuple"))?;
+            out.push((pair.as_slice()[0].clone(), pair.as_slice()[1].clone()));
+        }
+        Ok(out)
+    }
+
     /// No rule applies: the default converter (while building), else a PyProxy.
     fn leaf(&mut self, obj: &PyObjectRef, depth: i32) -> PyResult<()> {
         if self.s.options.default_converter.is_some() {
             let k = self.remember(obj);
-            self.s.deferred.insert(k, (obj.clone(), depth, self.nesting));
+            self.s.deferred.insert(k, Deferred { obj: obj.clone(), depth, nesting: self.nesting, eager: false });
             self.enc.word(op::CONVERT, k as usize);
             return Ok(());
         }
@@ -466,16 +503,23 @@ impl Walker<'_, '_> {
 /// The JS function the builder calls for a `CONVERT` op: runs the user's default converter for
 /// the deferred object and returns its result.
 fn default_hook(session: &SharedSession) -> Option<Closure<dyn FnMut(u32) -> Result<JsValue, JsValue>>> {
-    let converter = session.borrow().options.default_converter.clone()?;
+    let (default, eager) = {
+        let s = session.borrow();
+        (s.options.default_converter.clone(), s.options.eager_converter.clone())
+    };
+    if default.is_none() && eager.is_none() {
+        return None;
+    }
     let session = session.clone();
     Some(Closure::new(move |k: u32| -> Result<JsValue, JsValue> {
         let rt = state::runtime_for_js()?;
         let deferred = session.borrow_mut().deferred.remove(&k);
-        let Some((obj, depth, nesting)) = deferred else {
-            return Err(js_sys::Error::new("default_converter: unknown value").into());
+        let converter = deferred.as_ref().and_then(|d| if d.eager { eager.as_ref() } else { default.as_ref() });
+        let (Some(d), Some(converter)) = (deferred.as_ref(), converter) else {
+            return Err(js_sys::Error::new("toJs: a converter was asked for an unknown value").into());
         };
         state::enter(&rt, |vm| {
-            run_default(&rt, &session, &converter, obj, depth, nesting + 1, vm).map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
+            run_default(&rt, &session, converter, d.obj.clone(), d.depth, d.nesting + 1, vm).map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
         })
     }))
 }

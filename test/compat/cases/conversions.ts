@@ -713,7 +713,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "toJs of a frozenset does not make a Set",
-    known: "Pyodide converts only set (PySet_Check) to a Set and proxies a frozenset; ours converts a frozenset to a Set",
     run: (c) => {
       const p = c.run("frozenset([1])");
       try {
@@ -1235,7 +1234,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "toJs of a dict subclass goes through its items()",
-    known: "Pyodide converts a dict subclass through its Python items() (gives {from_items: 1}); ours reads the dict storage directly (gives {a: 2})",
     run: (c) => {
       const p = c.run(py`
         class CvItems(dict):
@@ -1252,7 +1250,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "toJs converts ChainMap-and-dict subclasses",
-    known: "Pyodide converts class D1(ChainMap, dict) through items() (gives {\"a\":\"b\"}); ours reads the empty dict storage and gives {}",
     run: (c) =>
       withGlobals({ cv_json: (d: any) => JSON.stringify(d.toJs({ dict_converter: Object.fromEntries })) }, () =>
         c.run(py`
@@ -1268,7 +1265,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "a dict subclass whose items() raises gives a ConversionError caused by it",
-    known: "Pyodide calls items(), so its ValueError becomes ConversionError('Conversion from python to javascript failed') with the ValueError as __cause__; ours never calls items() and converts without error",
     run: (c) =>
       c.run(py`
         from pyodide.ffi import to_js, ConversionError
@@ -1498,7 +1494,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "eager_converter returning convert(value) converts as usual",
-    known: "Pyodide's to_js takes eager_converter; ours raises TypeError: unexpected keyword argument 'eager_converter'",
     run: (c) =>
       c.run(py`
         import js
@@ -1514,7 +1509,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "eager_converter that raises aborts the conversion with its error",
-    known: "Pyodide's to_js takes eager_converter and lets its ConversionError through; ours raises TypeError: unexpected keyword argument 'eager_converter'",
     run: (c) =>
       c.run(py`
         from pyodide.ffi import to_js, ConversionError
@@ -1550,7 +1544,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "eager_converter sees lists before they are converted",
-    known: "Pyodide calls eager_converter for every non-immutable value, lists included; ours raises TypeError: unexpected keyword argument 'eager_converter'",
     run: (c) =>
       c.run(py`
         from pyodide.ffi import to_js
@@ -1564,7 +1557,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "toJs accepts an eager_converter",
-    known: "Pyodide's toJs calls eager_converter (the tuple becomes 'a tuple'); ours ignores the option and converts the tuple to an Array",
     run: (c) => {
       const p = c.run("[(1, 2), [3]]");
       try {
@@ -1683,34 +1675,28 @@ export const conversions: CompatCase[] = [
   { name: "to_py of a BigInt64Array gives a memoryview", run: (c) => pySees(c, new BigInt64Array([1n, -2n]), "m = x.to_py()\nrepr((m.format, m.tolist()))") },
   {
     name: "to_py of a Map with an Array key fails",
-    known: "Pyodide raises JsException('Error: Cannot use key of type Array as a key to a Python dict'); ours raises ConversionError with the bare message",
     run: (c) => pySees(c, new Map([[[1, 1], 2]]), "try:\n    x.to_py()\nexcept Exception as e:\n    out = repr((type(e).__name__, str(e)))\nout"),
   },
   {
     name: "to_py of a Set with an Array element fails",
-    known: "Pyodide raises JsException('Error: Cannot use key of type Array as a key to a Python set'); ours raises ConversionError with the bare message",
     run: (c) => pySees(c, new Set([[1, 1]]), "try:\n    x.to_py()\nexcept Exception as e:\n    out = repr((type(e).__name__, str(e)))\nout"),
   },
   {
     name: "to_py of a Map holding both 1 and true fails",
-    known: "Pyodide raises JsException('Error: Cannot faithfully convert Map ...'); ours raises ConversionError with the bare message",
     run: (c) =>
       pySees(c, new Map<unknown, unknown>([[1, 2], [true, 3]]), "try:\n    x.to_py()\nexcept Exception as e:\n    out = repr((type(e).__name__, str(e)))\nout"),
   },
   {
     name: "to_py of a Map holding both 0 and false fails",
-    known: "Pyodide raises JsException('Error: Cannot faithfully convert Map ...'); ours raises ConversionError with the bare message",
     run: (c) =>
       pySees(c, new Map<unknown, unknown>([[0, 2], [false, 3]]), "try:\n    x.to_py()\nexcept Exception as e:\n    out = repr((type(e).__name__, str(e)))\nout"),
   },
   {
     name: "to_py of a Set holding both 1 and true fails",
-    known: "Pyodide raises JsException('Error: Cannot faithfully convert Set ...'); ours raises ConversionError with the bare message",
     run: (c) => pySees(c, new Set<unknown>([1, true]), "try:\n    x.to_py()\nexcept Exception as e:\n    out = repr((type(e).__name__, str(e)))\nout"),
   },
   {
     name: "to_py of a Set holding both 0 and false fails",
-    known: "Pyodide raises JsException('Error: Cannot faithfully convert Set ...'); ours raises ConversionError with the bare message",
     run: (c) => pySees(c, new Set<unknown>([0, false]), "try:\n    x.to_py()\nexcept Exception as e:\n    out = repr((type(e).__name__, str(e)))\nout"),
   },
   {
@@ -1867,17 +1853,14 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "toPy of a Map holding both 1 and true throws a JS Error",
-    known: "Pyodide's toPy throws a plain JS Error; ours throws a PythonError of type ConversionError",
     run: (c) => c.py.toPy(new Map<unknown, unknown>([[1, 2], [true, 3]])),
   },
   {
     name: "toPy of a Set holding both 0 and false throws",
-    known: "Pyodide's toPy throws a plain JS Error; ours throws a PythonError of type ConversionError",
     run: (c) => c.py.toPy(new Set<unknown>([0, false])),
   },
   {
     name: "toPy of a Map with an Array key throws",
-    known: "Pyodide's toPy throws a plain JS Error; ours throws a PythonError of type ConversionError",
     run: (c) => c.py.toPy(new Map([[[1, 1], 2]])),
   },
   {

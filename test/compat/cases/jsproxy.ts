@@ -1872,7 +1872,6 @@ export const jsproxy: CompatCase[] = [
   {
     name: "to_py() of a Map with both 1 and true as keys fails",
     run: (c) => withJs(c, { jsp_m: new Map<any, any>([[1, "a"], [true, "b"]]) }, "from js import jsp_m\njsp_m.to_py()"),
-    known: "Pyodide raises JsException (JS Error 'Cannot faithfully convert Map...'); ours raises ConversionError with that message (the type-translation page itself says ConversionError)",
   },
   {
     name: "to_py() with a default_converter converts other objects",

@@ -93,7 +93,8 @@ JsException.__module__ = "pyodide.ffi"
 
 class JsBigInt(int):
     """A JS BigInt in Python (Pyodide 314): an int that goes back to JS as a BigInt whatever its
-    size, so BigInts round-trip. Integer arithmetic on it gives JsBigInts again."""
+    size, so BigInts round-trip. The operators Pyodide's JsBigInt defines give JsBigInts (the
+    others, `*` and the reflected ones among them, plain ints, as there)."""
 
     _js_bigint = True  # what the core looks for (an int subclass takes the slow path anyway)
 
@@ -112,10 +113,8 @@ def _bigint_op(name):
     return method
 
 
-for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__floordiv__",
-              "__rfloordiv__", "__mod__", "__rmod__", "__pow__", "__rpow__", "__lshift__", "__rlshift__",
-              "__rshift__", "__rrshift__", "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__",
-              "__neg__", "__pos__", "__abs__", "__invert__"):
+for _name in ("__abs__", "__add__", "__and__", "__floordiv__", "__invert__", "__lshift__", "__mod__", "__neg__",
+              "__or__", "__pow__", "__pos__", "__rshift__", "__sub__", "__xor__"):
     setattr(JsBigInt, _name, _bigint_op(_name))
 JsBigInt.__module__ = "pyodide.ffi"
 

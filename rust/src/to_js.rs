@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
-use wasm_bindgen::{JsValue, closure::Closure};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 /// Op codes: the low 4 bits of a word; the high 28 bits are its argument. Mirrored in
 /// js/to-js-build.ts.
@@ -518,9 +518,17 @@ fn default_hook(session: &SharedSession) -> Option<Closure<dyn FnMut(u32) -> Res
         let (Some(d), Some(converter)) = (deferred.as_ref(), converter) else {
             return Err(js_sys::Error::new("toJs: a converter was asked for an unknown value").into());
         };
-        state::enter(&rt, |vm| {
+        let result = state::enter(&rt, |vm| {
             run_default(&rt, &session, converter, d.obj.clone(), d.depth, d.nesting + 1, vm).map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
-        })
+        })?;
+        // A PyProxy a converter returns is one the conversion made: `pyproxies` gets it too.
+        let pyproxies = session.borrow().options.pyproxies.clone();
+        if let Some(list) = pyproxies {
+            if js_imports::kind_of(&result) == js2py::PYPROXY {
+                list.unchecked_ref::<Array>().push(&result);
+            }
+        }
+        Ok(result)
     }))
 }
 

@@ -1526,7 +1526,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "eager_converter returning the value keeps it as a proxy",
-    known: "Pyodide's to_js takes eager_converter (the tuple stays one proxy); ours raises TypeError: unexpected keyword argument 'eager_converter'",
     run: (c) =>
       c.run(py`
         from js import Array
@@ -1959,7 +1958,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "JsBigInt arithmetic result types follow the JsBigInt operand rules",
-    known: "Pyodide has JsBigInt with its arithmetic rules; ours has no JsBigInt (ImportError)",
     run: (c) =>
       c.run(py`
         from pyodide.ffi import JsBigInt

@@ -54,12 +54,15 @@ e = await task.then(lambda v: v + 1)
   test("a rejected promise returned by a call and never awaited is no unhandled rejection in JS", async () => {
     const seen: unknown[] = [];
     const listener = (reason: unknown) => seen.push(reason);
-    process.on("unhandledRejection", listener);
+    const inNode = typeof process !== "undefined" && typeof process.on === "function";
+    if (inNode) process.on("unhandledRejection", listener);
+    else globalThis.addEventListener("unhandledrejection", listener);
     try {
       py.runPython("import js\njs.Promise.reject(js.Error.new('ignored'))\nNone");
       await new Promise((r) => setTimeout(r, 20));
     } finally {
-      process.off("unhandledRejection", listener);
+      if (inNode) process.off("unhandledRejection", listener);
+      else globalThis.removeEventListener("unhandledrejection", listener);
     }
     expect(seen).toEqual([]);
   });

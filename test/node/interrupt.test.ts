@@ -1,10 +1,11 @@
 // setInterruptBuffer (Pyodide's API): a signal number written into the buffer interrupts running
-// Python code, from this thread or (the real use) from another one through a SharedArrayBuffer.
+// Python code, from this thread or (the real use) from another one through a SharedArrayBuffer
+// (Node only: the other thread is a worker_threads Worker).
 
 import { Worker } from "node:worker_threads";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import type { PythonRuntime } from "../dist/index.js";
-import { startPython, thrown } from "./helpers.js";
+import type { PythonRuntime } from "../../dist/index.js";
+import { startPython, thrown } from "../helpers.js";
 
 let py: PythonRuntime;
 beforeAll(async () => {

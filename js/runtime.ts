@@ -288,6 +288,21 @@ export class PythonRuntime {
     this.#core.call_boot("unregister_js_module", [name]);
   }
 
+  /**
+   * Pyodide's interrupt buffer: while one is set, running Python code checks element 0 of
+   * `buffer` (at loop back edges and function starts); a signal number found there is reset to
+   * 0 and that signal's handler runs, so writing 2 (SIGINT) raises KeyboardInterrupt. Meant for
+   * a SharedArrayBuffer written from another thread. Python runs slower while a buffer is set
+   * (the checks use sys.monitoring); `undefined` removes it.
+   */
+  setInterruptBuffer(buffer: Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | undefined): void {
+    const typed = ArrayBuffer.isView(buffer) && !(buffer instanceof DataView);
+    if (buffer !== undefined && !typed) {
+      throw argumentError("setInterruptBuffer", "buffer", "a TypedArray (or undefined to remove it)", buffer);
+    }
+    this.#core.set_interrupt_buffer(buffer);
+  }
+
   /** Live counts of both proxy tables, for finding leaks. */
   stats(): RuntimeStats {
     return this.#core.stats() as RuntimeStats;

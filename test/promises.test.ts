@@ -13,7 +13,58 @@ beforeAll(async () => {
 describe("JsPromise", () => {
   test("awaiting a resolved promise gives its value (the issue's example)", async () => {
     expect(await py.runPythonAsync("import js\nawait js.Promise.resolve(7)")).toBe(7);
-    expect(await py.runPythonAsync("import js\nfrom pyodide.ffi import JsPromise\nisinstance(js.Promise.resolve(1), JsPromise)")).toBe(true);
+    // A promise read as a property is a JsPromise; one returned by a call is a future (below).
+    (globalThis as any).promiseHolder = { p: Promise.resolve(1) };
+    expect(await py.runPythonAsync("import js\nfrom pyodide.ffi import JsPromise\nisinstance(js.promiseHolder.p, JsPromise)")).toBe(true);
+    delete (globalThis as any).promiseHolder;
+  });
+
+  test("a JS call that returns a promise gives a PyodideFuture, as in Pyodide; `new` gives a JsPromise", async () => {
+    const r = await py.runPythonAsync(`
+import asyncio, js
+from pyodide.ffi import JsPromise, create_once_callable
+f = js.Promise.resolve(3)
+made = js.Promise.new(create_once_callable(lambda resolve, reject: resolve(4)))
+[type(f).__name__, type(f).__module__, isinstance(f, asyncio.Future), isinstance(f, JsPromise),
+ await f, await f.then(lambda v: v * 2), isinstance(made, JsPromise), await made]`);
+    expect(r.toJs()).toEqual(["PyodideFuture", "pyodide.webloop", true, false, 3, 6, true, 4]);
+  });
+
+  test("PyodideFuture's then, catch and finally_; the loop's futures and tasks have them too", async () => {
+    const r = await py.runPythonAsync(`
+import asyncio, js
+log = []
+async def later(v):
+    await asyncio.sleep(0)
+    return v
+a = await js.Promise.resolve(1).then(lambda v: later(v + 1))
+b = await js.Promise.reject(js.Error.new("no")).catch(lambda e: e.message)
+c = await js.Promise.resolve(5).finally_(lambda: log.append("finally"))
+try:
+    await js.Promise.reject(js.Error.new("kept")).then(lambda v: "not called")
+except Exception as e:
+    d = e.message
+loop = asyncio.get_event_loop()
+task = loop.create_task(later(7))
+e = await task.then(lambda v: v + 1)
+[a, b, c, d, e, log, type(loop.create_future()).__name__, type(task).__name__]`);
+    expect(r.toJs()).toEqual([2, "no", 5, "kept", 8, ["finally"], "PyodideFuture", "PyodideTask"]);
+  });
+
+  test("a rejected promise returned by a call and never awaited is no unhandled rejection in JS", async () => {
+    const seen: unknown[] = [];
+    const listener = (reason: unknown) => seen.push(reason);
+    const inNode = typeof process !== "undefined" && typeof process.on === "function";
+    if (inNode) process.on("unhandledRejection", listener);
+    else globalThis.addEventListener("unhandledrejection", listener);
+    try {
+      py.runPython("import js\njs.Promise.reject(js.Error.new('ignored'))\nNone");
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      if (inNode) process.off("unhandledRejection", listener);
+      else globalThis.removeEventListener("unhandledrejection", listener);
+    }
+    expect(seen).toEqual([]);
   });
 
   test("a promise resolved later by a timer, and a plain thenable", async () => {

@@ -474,7 +474,9 @@ class JsPromise(_JsObject):
         return self.then(None, onrejected)
 
     def finally_(self, onfinally):
-        return _pyffi.js_store(_global().Promise.resolve(self), "finally", onfinally)
+        # Promise.resolve gives thenables without `finally` one (called as a method: a call from
+        # Python code would give a future).
+        return _pyffi.js_store(_pyffi.js_method(_global().Promise, "resolve", self), "finally", onfinally)
 
     def __await__(self):
         # The iterator of an asyncio future that the core settles when the promise does (not

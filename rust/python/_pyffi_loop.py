@@ -10,6 +10,7 @@ import asyncio
 import collections
 import contextvars
 import functools
+import inspect
 import sys
 import time
 
@@ -18,6 +19,79 @@ import _pyffi
 
 _Handle = asyncio.Handle
 _new_handle = object.__new__
+
+
+class PyodideFuture(asyncio.Future):
+    """The loop's futures (and what a JS call that returns a promise gives): an asyncio Future
+    with the JS promise methods `then`, `catch` and `finally_`, each giving a new future."""
+
+    __slots__ = ()
+
+    def _chain(self, settle):
+        # `settle(outcome_future, result_future)` runs in a task once this future is done, so
+        # that it may await what a callback returns.
+        result = PyodideFuture(loop=self.get_loop())
+
+        async def run(done):
+            try:
+                await settle(done, result)
+            except Exception as exc:
+                if not result.done():
+                    result.set_exception(exc)
+
+        self.add_done_callback(lambda done: asyncio.ensure_future(run(done)))
+        return result
+
+    def then(self, onfulfilled, onrejected=None):
+        """A future of what `onfulfilled(result)` or `onrejected(exception)` returns (awaited
+        while it is awaitable); a missing callback passes the outcome on."""
+
+        async def settle(done, result):
+            if done.cancelled():
+                result.cancel()
+                return
+            exc = done.exception()
+            if exc is not None:
+                if onrejected is None:
+                    raise exc
+                value = onrejected(exc)
+            else:
+                value = done.result() if onfulfilled is None else onfulfilled(done.result())
+            while inspect.isawaitable(value):
+                value = await value
+            result.set_result(value)
+
+        return self._chain(settle)
+
+    def catch(self, onrejected):
+        """`then(None, onrejected)`."""
+        return self.then(None, onrejected)
+
+    def finally_(self, onfinally):
+        """A future with this one's outcome, settled after `onfinally()` (awaited while it is
+        awaitable) ran; an exception from `onfinally` replaces the outcome."""
+
+        async def settle(done, result):
+            value = onfinally()
+            while inspect.isawaitable(value):
+                value = await value
+            if done.cancelled():
+                result.cancel()
+            elif done.exception() is not None:
+                result.set_exception(done.exception())
+            else:
+                result.set_result(done.result())
+
+        return self._chain(settle)
+
+
+class PyodideTask(asyncio.Task, PyodideFuture):
+    """The loop's tasks: asyncio Tasks with PyodideFuture's `then`, `catch` and `finally_`."""
+
+    __slots__ = ()
+
+
+PyodideFuture.__module__ = PyodideTask.__module__ = "pyodide.webloop"
 
 
 class WebLoop(asyncio.AbstractEventLoop):
@@ -107,12 +181,12 @@ class WebLoop(asyncio.AbstractEventLoop):
         pass
 
     def create_future(self):
-        return asyncio.Future(loop=self)
+        return PyodideFuture(loop=self)
 
     def create_task(self, coro, *, name=None, context=None, **kwargs):
         if self._task_factory is not None:
             return self._task_factory(self, coro, **kwargs)
-        return asyncio.Task(coro, loop=self, name=name, context=context)
+        return PyodideTask(coro, loop=self, name=name, context=context)
 
     def set_task_factory(self, factory):
         self._task_factory = factory
@@ -177,7 +251,7 @@ class WebLoop(asyncio.AbstractEventLoop):
 _loop = WebLoop()
 asyncio.set_event_loop(_loop)
 asyncio.events._set_running_loop(_loop)
-_pyffi.set_loop(functools.partial(asyncio.Future, loop=_loop), _loop._host_turn, _loop._run_ready)
+_pyffi.set_loop(functools.partial(PyodideFuture, loop=_loop), _loop._host_turn, _loop._run_ready)
 
 
 def loop():

@@ -4,7 +4,7 @@
 //! token, not through callback proxies.
 
 use crate::errors::js_error_to_py;
-use crate::js2py::js_to_py;
+use crate::js2py::{js_to_py, FLAG_SHIFT, OBJECT};
 use crate::jsproxy::JsProxy;
 use crate::runtime::Core;
 use crate::state::RuntimeState;
@@ -59,12 +59,27 @@ pub fn request_turn(rt: &RuntimeState) {
 
 /// `_pyffi.await_promise(promise)`: a new future of the loop, settled when the JS promise settles.
 pub fn await_promise(rt: &RuntimeState, promise: &JsProxy, vm: &VirtualMachine) -> PyResult {
+    future_of(rt, &promise.value, vm)
+}
+
+/// A new future of the loop settled when `promise` does: what a JS call that returns a promise
+/// gives in Python, as in Pyodide (a PyodideFuture). The promise is handled at once, so a
+/// rejection nobody awaits is not an unhandled rejection in JS.
+pub(crate) fn future_of(rt: &RuntimeState, promise: &JsValue, vm: &VirtualMachine) -> PyResult {
     let future = loop_functions(rt, vm)?.new_future.call((), vm)?;
     let token = rt.host_loop.next_token.get();
     rt.host_loop.next_token.set(token.wrapping_add(1));
     rt.host_loop.awaiting.borrow_mut().insert(token, future.clone());
-    rt.hooks.await_promise(&promise.value, token);
+    rt.hooks.await_promise(promise, token);
     Ok(future)
+}
+
+/// jsFlags()' bit for an object with a `then` method (rust/src/js/helpers.js).
+const THENABLE: u32 = 1 << 12;
+
+/// Whether `kind_of`'s code `kind` is an object with a `then` method.
+pub(crate) fn is_thenable_kind(kind: u32) -> bool {
+    kind >= OBJECT && ((kind - OBJECT) / FLAG_SHIFT) & THENABLE != 0
 }
 
 fn settle_future(rt: &RuntimeState, token: u32, fulfilled: bool, value: JsValue, vm: &VirtualMachine) -> PyResult<()> {

@@ -22,7 +22,7 @@ pub const ROUNDTRIP_PYPROXY: u32 = 9;
 pub const DESTROYED_MESSAGE: &str = "Object has already been destroyed";
 /// Any other object or function: `OBJECT + flags * FLAG_SHIFT`.
 pub const OBJECT: u32 = 16;
-const FLAG_SHIFT: u32 = 64;
+pub const FLAG_SHIFT: u32 = 64;
 
 /// A JS number in Python: `int` when integral with |x| <= 2^53 (so -0 becomes 0), else `float`.
 /// The one rule for implicit and explicit conversions.
@@ -71,7 +71,7 @@ pub fn read_property(rt: &RuntimeState, owner: &JsValue, key: &JsValue, vm: &Vir
 
 /// The conversion of `v`, whose `kind_of` code is `kind`; a function read as a property of
 /// `this` remembers it for later calls.
-fn js_kind_to_py(rt: &RuntimeState, v: JsValue, kind: u32, this: Option<&JsValue>, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+pub(crate) fn js_kind_to_py(rt: &RuntimeState, v: JsValue, kind: u32, this: Option<&JsValue>, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     Ok(match kind {
         NULLISH => vm.ctx.none(),
         FALSE => vm.ctx.new_bool(false).into(),

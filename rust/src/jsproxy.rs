@@ -10,7 +10,7 @@ pub(crate) use _pyffi::{JsProxy, module_def};
 
 use crate::errors::js_error_to_py;
 use crate::ffi_api::api;
-use crate::js2py::js_to_py;
+use crate::js2py::{js_kind_to_py, js_to_py};
 use crate::jsproxy_ops::ops;
 use crate::py2js::{ASYNC_BORROWED_MESSAGE, BORROWED_MESSAGE, Lifetime, py_to_js, release_borrowed};
 use crate::state::RuntimeState;
@@ -87,7 +87,7 @@ fn class_for(rt: &RuntimeState, flags: u32, vm: &VirtualMachine) -> PyResult<PyT
 
 fn call_slot(zelf: &PyObject, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let proxy = zelf.downcast_ref::<JsProxy>().ok_or_else(|| vm.new_type_error("expected a JsProxy"))?;
-    call_js(&proxy.value, &proxy.this, args, vm)
+    call_js_from_python(&proxy.value, &proxy.this, args, vm)
 }
 
 /// JS arguments for a call: positional ones converted, keyword ones gathered into one trailing
@@ -110,7 +110,18 @@ pub(crate) fn js_arguments(rt: &RuntimeState, args: &FuncArgs, borrowed: &mut Ve
 }
 
 /// Calls `f` with `this` and Python arguments; keyword arguments become one trailing object.
+/// For the JS methods the JsProxy classes call internally: a returned promise stays a JsPromise.
 pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    call_with(f, this, args, false, vm)
+}
+
+/// A call of a JsProxy from Python code (`f(...)`): as `call_js`, except that a returned promise
+/// is a future of the loop (Pyodide's rule for calls, not for `new`).
+pub(crate) fn call_js_from_python(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    call_with(f, this, args, true, vm)
+}
+
+fn call_with(f: &JsValue, this: &JsValue, args: FuncArgs, promise_as_future: bool, vm: &VirtualMachine) -> PyResult {
     let rt = runtime(vm)?;
     let mut borrowed = Vec::new();
     let array = js_arguments(&rt, &args, &mut borrowed, vm);
@@ -118,13 +129,21 @@ pub(crate) fn call_js(f: &JsValue, this: &JsValue, args: FuncArgs, vm: &VirtualM
         release_borrowed(&rt, borrowed, BORROWED_MESSAGE);
         return Err(vm.new_recursion_error("maximum recursion depth exceeded while calling a JavaScript object".to_owned()));
     };
-    finish_call(&rt, result, borrowed, BORROWED_MESSAGE, vm)
+    finish_call(&rt, result, borrowed, BORROWED_MESSAGE, promise_as_future, vm)
 }
 
 /// After a JS call or construction: converts the outcome, then frees the borrowed argument
 /// proxies (so that a function returning one of its arguments gives back the Python object) and
-/// a PyProxy the function returned (Pyodide's rule: it has been unwrapped).
-fn finish_call(rt: &RuntimeState, result: Result<JsValue, JsValue>, mut borrowed: Vec<JsValue>, message: &str, vm: &VirtualMachine) -> PyResult {
+/// a PyProxy the function returned (Pyodide's rule: it has been unwrapped). With
+/// `promise_as_future`, a returned thenable is a future of the loop (see `host_loop`).
+fn finish_call(
+    rt: &RuntimeState,
+    result: Result<JsValue, JsValue>,
+    mut borrowed: Vec<JsValue>,
+    message: &str,
+    promise_as_future: bool,
+    vm: &VirtualMachine,
+) -> PyResult {
     let v = match result {
         Ok(v) => v,
         Err(e) => {
@@ -132,20 +151,26 @@ fn finish_call(rt: &RuntimeState, result: Result<JsValue, JsValue>, mut borrowed
             return Err(js_error_to_py(rt, e, vm));
         }
     };
+    // One crossing says what the result is; everything below decides from it.
+    let kind = js_imports::kind_of(&v);
+    let thenable = crate::host_loop::is_thenable_kind(kind);
     if !borrowed.is_empty() {
         // A returned Promise keeps the arguments usable until it settles, a returned generator
         // until it completes (Pyodide's rules).
-        if js_imports::is_thenable(&v).unwrap_or(false) {
+        if thenable {
             let proxies: js_sys::Array = borrowed.into_iter().collect();
             rt.hooks.release_when_settled(&v, &proxies, ASYNC_BORROWED_MESSAGE);
-            return js_to_py(rt, v, vm);
+            return if promise_as_future { crate::host_loop::future_of(rt, &v, vm) } else { js_kind_to_py(rt, v, kind, None, vm) };
         }
         if let Some(wrapped) = js_imports::release_when_generator_done(&v, &borrowed.iter().collect::<js_sys::Array>()) {
             return js_to_py(rt, wrapped, vm);
         }
     }
-    let converted = js_to_py(rt, v.clone(), vm);
-    if !rt.auto_proxy && js_imports::kind_of(&v) == crate::js2py::PYPROXY && rt.registry.borrow().owns(js_imports::pyproxy_id(&v)) {
+    if thenable && promise_as_future {
+        return crate::host_loop::future_of(rt, &v, vm);
+    }
+    let converted = js_kind_to_py(rt, v.clone(), kind, None, vm);
+    if !rt.auto_proxy && kind == crate::js2py::PYPROXY && rt.registry.borrow().owns(js_imports::pyproxy_id(&v)) {
         borrowed.push(v);
     }
     release_borrowed(rt, borrowed, message);
@@ -161,7 +186,7 @@ pub(crate) fn construct_js(f: &JsValue, args: FuncArgs, vm: &VirtualMachine) -> 
     let mut borrowed = Vec::new();
     let array = js_arguments(&rt, &args, &mut borrowed, vm);
     let result = js_imports::construct(f, &array);
-    finish_call(&rt, result, borrowed, "This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.", vm)
+    finish_call(&rt, result, borrowed, "This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.", false, vm)
 }
 
 /// Python's keywords: they cannot be attribute names, so JS properties with these names are

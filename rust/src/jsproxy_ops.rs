@@ -104,7 +104,7 @@ pub(crate) mod ops {
         if !js_imports::is_callable(&p.value) {
             return Err(vm.new_type_error(format!("'{}' object is not callable", js_imports::type_of(&p.value))));
         }
-        call_js(&p.value, &p.this, FuncArgs::new(args, kwargs), vm)
+        crate::jsproxy::call_js_from_python(&p.value, &p.this, FuncArgs::new(args, kwargs), vm)
     }
 
     /// `new f(...)`.

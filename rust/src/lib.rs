@@ -7,6 +7,7 @@ mod buffer;
 mod errors;
 mod ffi_api;
 mod host_loop;
+mod interrupt;
 mod js2py;
 mod js_imports;
 mod jsproxy;

@@ -731,7 +731,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "can_run_sync is False inside synchronous runPython",
-    known: "ours has no pyodide.ffi.can_run_sync (ImportError)",
     run: (c) => c.run("from pyodide.ffi import can_run_sync\ncan_run_sync()"),
   },
   {
@@ -749,7 +748,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "pyodide.code.run_js evaluates JS and converts the result",
-    known: "ours has no pyodide.code module (run_js)",
     run: (c) =>
       c.run(py(`
         from pyodide.code import run_js
@@ -759,7 +757,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "pyodide.code.run_js of a non-string raises TypeError",
-    known: "ours has no pyodide.code module (run_js)",
     run: (c) =>
       c.run(py(`
         from pyodide.code import run_js
@@ -773,7 +770,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "pyodide.code.eval_code returns the last expression",
-    known: "ours has no pyodide.code module (eval_code)",
     run: (c) =>
       c.run(py(`
         from pyodide.code import eval_code
@@ -783,7 +779,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "pyodide.code.relaxed_call drops extra arguments",
-    known: "ours has no pyodide.code module (relaxed_call)",
     run: (c) =>
       c.run(py(`
         from pyodide.code import relaxed_call
@@ -794,13 +789,11 @@ export const api: CompatCase[] = [
   },
   {
     name: "pyodide.code.find_imports lists the imported top-level modules",
-    known: "ours has no pyodide.code module (find_imports)",
     run: (c) =>
       c.run("from pyodide.code import find_imports\nrepr(sorted(find_imports('import numpy as np\\nfrom a.b import c\\nimport os')))"),
   },
   {
     name: "pyodide.ffi.wrappers has the timer and event-listener helpers",
-    known: "ours has no pyodide.ffi.wrappers module",
     run: (c) =>
       c.run(py(`
         import pyodide.ffi.wrappers as w
@@ -811,7 +804,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "pyodide.ffi.wrappers.set_timeout runs its callback once and clear_timeout cancels",
-    known: "ours has no pyodide.ffi.wrappers module (set_timeout / clear_timeout)",
     run: async (c) => {
       await c.runAsync(py(`
         import asyncio
@@ -827,7 +819,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "pyodide.ffi.wrappers.set_interval repeats until clear_interval",
-    known: "ours has no pyodide.ffi.wrappers module (set_interval / clear_interval)",
     run: async (c) => {
       await c.runAsync(py(`
         import asyncio
@@ -845,7 +836,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "pyodide.ffi.wrappers.add_event_listener and remove_event_listener on an EventTarget",
-    known: "ours has no pyodide.ffi.wrappers module (add_event_listener / remove_event_listener)",
     run: (c) =>
       c.run(py(`
         import js

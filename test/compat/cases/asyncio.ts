@@ -96,7 +96,6 @@ export const asyncio: CompatCase[] = [
   },
   {
     name: "a promise returned by a JS call is an asyncio Future in Python, not a coroutine",
-    known: "Pyodide: a JS call that returns a promise gives an asyncio.Future (PyodideFuture); ours gives a JsPromise proxy that is not an asyncio.Future",
     run: (c) =>
       withGlobalsAsync(c, { asyncio_double: async (x: number) => x * 2 }, `
         import asyncio, inspect

@@ -316,7 +316,6 @@ export const errors: CompatCase[] = [
   },
   {
     name: "setting the interrupt buffer to 2 raises KeyboardInterrupt and resets the buffer",
-    known: "Pyodide has setInterruptBuffer (2 in the buffer raises KeyboardInterrupt, the buffer is reset to 0); ours has no setInterruptBuffer",
     run: (c) => {
       const buffer = new Int8Array(1);
       c.py.setInterruptBuffer(buffer);

@@ -878,7 +878,6 @@ export const jsproxy: CompatCase[] = [
         r.destroy();
         return out;
       }),
-    known: "Pyodide turns a returned Promise into a PyodideFuture; ours gives a JsProxy of the Promise",
   },
   {
     name: "a Python callable passed to a JS function can be called by it",

@@ -2,6 +2,7 @@
 
 from _pyffi import JsNull, JsProxy as _NativeJsProxy, create_once_callable, create_proxy, destroy_proxies, jsnull, to_js
 from _pyffi_boot import ConversionError, JsBigInt, JsException
+from _pyffi_sync import can_run_sync, run_sync
 from _pyffi_jsproxy import (
     JsArray,
     JsAsyncGenerator,
@@ -67,4 +68,5 @@ __all__ = [
     "destroy_proxies",
     "jsnull",
     "to_js",
+    "run_sync",
 ]

@@ -40,7 +40,8 @@ export default defineConfig({
       {
         test: {
           name: "browser",
-          include: ["test/*.test.ts", "test/browser/*.test.ts"],
+          // The differential suite's DOM cases run here (the rest are skipped: Node runs them).
+          include: ["test/*.test.ts", "test/browser/*.test.ts", "test/compat/*.test.ts"],
           browser: {
             enabled: true,
             headless: true,

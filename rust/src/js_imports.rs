@@ -125,8 +125,8 @@ extern "C" {
     #[wasm_bindgen(method, js_name = fsError)]
     pub fn fs_error(this: &Hooks, errno: i32, code: &str, message: &str, op: &str, path: &str) -> JsValue;
     /// One chunk of output from Python's stdout (fd 1) or stderr (fd 2).
-    #[wasm_bindgen(method)]
-    pub fn write(this: &Hooks, fd: i32, text: &str);
+    #[wasm_bindgen(method, catch)]
+    pub fn write(this: &Hooks, fd: i32, text: &str) -> Result<(), JsValue>;
     /// Runs `callback` (an owned PyProxy, destroyed after it runs) after `delay_ms` with the
     /// host's `setTimeout`: the asyncio loop's timers (ready callbacks go through `request_turn`).
     #[wasm_bindgen(method)]

@@ -401,8 +401,11 @@ mod _pyffi {
     #[pyfunction]
     fn write_output(fd: i32, text: PyStrRef, vm: &VirtualMachine) -> PyResult<()> {
         let rt = runtime(vm)?;
-        rt.hooks.write(fd, &text.as_wtf8().to_string_lossy());
-        Ok(())
+        // A stdout/stderr callback that throws is an I/O error inside Python (as in Pyodide),
+        // not a JS exception unwinding through the interpreter.
+        rt.hooks.write(fd, &text.as_wtf8().to_string_lossy()).map_err(|_| {
+            vm.new_os_subtype_error(vm.ctx.exceptions.os_error.to_owned(), Some(29), "I/O error".to_owned()).upcast()
+        })
     }
 
     /// Milliseconds from the host's monotonic clock (`performance.now()`): std's clocks trap on

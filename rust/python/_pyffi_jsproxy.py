@@ -147,8 +147,7 @@ class JsIterable(_JsObject):
     __slots__ = ()
 
     def __iter__(self):
-        it = _pyffi.js_iter(self)
-        return _nested(it, self._js_flags) if self._js_flags & PY_JSON else it
+        return _pyffi.js_iter(self)
 
 
 class JsIterator(_JsObject):
@@ -163,7 +162,7 @@ class JsIterator(_JsObject):
         done, value = _pyffi.js_next(self, "next")
         if done:
             raise StopIteration(value)
-        return _nested(value, self._js_flags) if self._js_flags & PY_JSON else value
+        return value
 
     def send(self, value):
         done, result = _pyffi.js_next(self, "next", value)
@@ -218,8 +217,7 @@ class JsArray(_JsObject, Sequence):
         if type(index) is int and index >= 0:
             i = index  # the hot path: no length needed
         elif isinstance(index, slice):
-            result = _pyffi.js_slice(self, *index.indices(len(self)))
-            return _nested(result, self._js_flags) if self._js_flags & PY_JSON else result
+            return _pyffi.js_slice(self, *index.indices(len(self)))
         else:
             i = _int_index(index)
             if i < 0:
@@ -227,7 +225,7 @@ class JsArray(_JsObject, Sequence):
         value = _pyffi.js_item(self, i, _MISSING)
         if value is _MISSING:
             raise IndexError(index)
-        return _nested(value, self._js_flags) if self._js_flags & PY_JSON else value
+        return value
 
     def __contains__(self, value):
         flags = self._js_flags
@@ -493,6 +491,24 @@ class _JsObjectMap(JsMutableMap):
     def clear(self):
         for key in _pyffi.js_own_keys(self):
             _global().Reflect.deleteProperty(self, key)
+
+
+class _JsJsonSequence(_JsObject):
+    """as_py_json() of an array or iterator: what it gives is a JSON view too (kept apart from
+    the plain classes so that their item reads stay lean)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, index):
+        return _nested(super().__getitem__(index), self._js_flags)
+
+    def __iter__(self):
+        if self._js_flags & ITERATOR:
+            return self
+        return _nested(_pyffi.js_iter(self), self._js_flags)
+
+    def __next__(self):
+        return _nested(super().__next__(), self._js_flags)
 
 
 class _JsGettable(_JsObject):
@@ -784,6 +800,8 @@ def _capabilities(flags):
         return
     # Earlier classes win (Pyodide's later slots override earlier ones: arrays over get/set,
     # has over includes).
+    if flags & PY_JSON and not flags & OBJECT_MAP:
+        yield _JsJsonSequence
     if flags & OBJECT_MAP:
         yield _JsObjectMap
     elif flags & ARRAY:

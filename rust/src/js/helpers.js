@@ -100,16 +100,56 @@ export function jsFlags(v) {
   if (ArrayBuffer.isView(v)) {
     return v instanceof DataView ? BUFFER : BUFFER | TYPED_ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
   }
+  try {
+    // Each probe at its own site, so that V8's inline caches stay monomorphic (this runs for
+    // every object that crosses).
+    if (v instanceof ArrayBuffer) return BUFFER;
+    let f = 0;
+    if (typeof v[Symbol.iterator] === "function") f |= ITERABLE;
+    if (typeof v[Symbol.asyncIterator] === "function") f |= ASYNC_ITERABLE;
+    if (typeof v.then === "function") f |= THENABLE;
+    const hasLength = "length" in v;
+    if (hasLength || "size" in v) f |= HAS_LENGTH;
+    if (typeof v.get === "function") f |= HAS_GET;
+    if (typeof v.set === "function") f |= HAS_SET;
+    if (typeof v.has === "function") f |= HAS_HAS;
+    if (typeof v.includes === "function") f |= HAS_INCLUDES;
+    if (typeof v[Symbol.dispose] === "function") f |= DISPOSABLE;
+    if (typeof v[Symbol.asyncDispose] === "function") f |= ASYNC_DISPOSABLE;
+    if (typeof v.next === "function") f = iteratorFlags(v, f);
+    return finishFlags(v, f, hasLength);
+  } catch {
+    // A getter threw: probe one by one, each failure a no (Pyodide's hasMethod/hasProperty).
+    return carefulFlags(v);
+  }
+}
+
+function iteratorFlags(v, f) {
+  // Sync or async is only known from what next() returns; Pyodide guesses from the symbols.
+  if (f & ITERABLE || !(f & ASYNC_ITERABLE)) f |= ITERATOR;
+  if (!(f & ITERABLE) || f & ASYNC_ITERABLE) f |= ASYNC_ITERATOR;
+  // Only an iterator can be a generator: the tag is read for those alone.
   const tag = typeTag(v);
-  if (tag === "[object ArrayBuffer]") return BUFFER;
+  if (tag === "[object Generator]") f |= GENERATOR;
+  else if (tag === "[object AsyncGenerator]") f |= ASYNC_GENERATOR;
+  return f;
+}
+
+function finishFlags(v, f, hasLength) {
+  // NodeList, HTMLCollection, arguments: indexable by position, read-only.
+  if (hasLength && f & ITERABLE && !(f & ITERATOR)) f |= ARRAY_LIKE;
+  // Pyodide's duck test: name, message and stack (a DOMException may lack a stack).
+  if (hasProperty(v, "name") && hasProperty(v, "message") && (hasProperty(v, "stack") || constructorName(v) === "DOMException")) {
+    f |= ERROR;
+  }
+  return f;
+}
+
+function carefulFlags(v) {
+  if (typeTag(v) === "[object ArrayBuffer]") return BUFFER;
   let f = 0;
   if (hasMethod(v, Symbol.iterator)) f |= ITERABLE;
   if (hasMethod(v, Symbol.asyncIterator)) f |= ASYNC_ITERABLE;
-  if (hasMethod(v, "next")) {
-    // Sync or async is only known from what next() returns; Pyodide guesses from the symbols.
-    if (f & ITERABLE || !(f & ASYNC_ITERABLE)) f |= ITERATOR;
-    if (!(f & ITERABLE) || f & ASYNC_ITERABLE) f |= ASYNC_ITERATOR;
-  }
   if (hasMethod(v, "then")) f |= THENABLE;
   const hasLength = hasProperty(v, "length");
   if (hasLength || hasProperty(v, "size")) f |= HAS_LENGTH;
@@ -119,15 +159,8 @@ export function jsFlags(v) {
   if (hasMethod(v, "includes")) f |= HAS_INCLUDES;
   if (hasMethod(v, Symbol.dispose)) f |= DISPOSABLE;
   if (hasMethod(v, Symbol.asyncDispose)) f |= ASYNC_DISPOSABLE;
-  if (tag === "[object Generator]") f |= GENERATOR;
-  else if (tag === "[object AsyncGenerator]") f |= ASYNC_GENERATOR;
-  // NodeList, HTMLCollection, arguments: indexable by position, read-only.
-  if (hasLength && f & ITERABLE && !(f & ITERATOR)) f |= ARRAY_LIKE;
-  // Pyodide's duck test: name, message and stack (a DOMException may lack a stack).
-  if (hasProperty(v, "name") && hasProperty(v, "message") && (hasProperty(v, "stack") || constructorName(v) === "DOMException")) {
-    f |= ERROR;
-  }
-  return f;
+  if (hasMethod(v, "next")) f = iteratorFlags(v, f);
+  return finishFlags(v, f, hasLength);
 }
 
 function constructorName(v) {

@@ -346,7 +346,9 @@ class _JsMutableArray(JsArray, MutableSequence):
             self.clear()
         elif n > 1:
             copy = _global().Array.from_(self)
-            _global().Array.prototype.push.apply(self, _pyffi.js_method(copy, "concat", *([copy] * (n - 2))))
+            js = _global()
+            push = _pyffi.js_item(js.Array.prototype, "push", None)
+            js.Reflect.apply(push, self, _pyffi.js_method(copy, "concat", *([copy] * (n - 2))))
         return self
 
     def insert(self, index, value):

@@ -3,16 +3,16 @@
 
 #[pymodule(sub)]
 pub(crate) mod ops {
-    use crate::errors::js_error_to_py;
+    use crate::errors::{js_error_to_py, py_exc_to_js};
     use crate::js2py::js_to_py;
-    use crate::jsproxy::{JsProxy, call_js, construct_js, is_keyword, new_jsproxy, runtime};
+    use crate::jsproxy::{JsProxy, call_js, construct_js, is_keyword, js_value_of, new_jsproxy, runtime};
     use crate::py2js::{Lifetime, py_to_js};
     use crate::{js_imports, strings};
     use rustpython_vm::{
         PyObjectRef, PyRef, PyResult, VirtualMachine,
         convert::TryFromBorrowedObject,
         protocol::PyBuffer,
-        builtins::PyStrRef,
+        builtins::{PyBaseException, PyStrRef},
         function::{FuncArgs, KwArgs, OptionalArg, PosArgs},
     };
     use wasm_bindgen::JsValue;
@@ -122,8 +122,16 @@ pub(crate) mod ops {
         let f = method(&p, &method_name, vm)?;
         let args = js_sys::Array::new();
         if let OptionalArg::Present(a) = arg {
-            // Values sent into a generator may be kept there: owned, like property stores.
-            args.push(&py_to_js(&rt, &a, &mut Lifetime::Owned, vm));
+            let thrown = if method_name.as_wtf8() == "throw" { a.downcast_ref::<PyBaseException>() } else { None };
+            let value = match thrown {
+                // As Pyodide: a JsException goes in as its JS error, any other exception as a
+                // PythonError, which becomes the original exception again if the generator
+                // lets it out.
+                Some(exc) => js_value_of(&rt, &a, vm).unwrap_or_else(|| py_exc_to_js(&rt, &exc.to_owned(), vm)),
+                // Values sent into a generator may be kept there: owned, like property stores.
+                None => py_to_js(&rt, &a, &mut Lifetime::Owned, vm),
+            };
+            args.push(&value);
         }
         let result = js_imports::call_function(&f, &p.value, &args).map_err(|e| js_error_to_py(&rt, e, vm))?;
         let kind = js_imports::type_of(&result);

@@ -1199,7 +1199,6 @@ export const jsproxy: CompatCase[] = [
             r.append("TypeError " + str(e))
         repr(r)
       `),
-    known: "the Python exception thrown into the JS generator comes back as a JsException (\"The thrown value's toString method returns hi\"); Pyodide re-raises the original TypeError",
   },
   {
     name: "the return value of a JS generator is StopIteration.value",
@@ -1228,7 +1227,6 @@ export const jsproxy: CompatCase[] = [
             r.append("TypeError " + str(e))
         repr(r)
       `),
-    known: "the Python exception thrown into the JS generator comes back as a JsException (\"The thrown value's toString method returns hi\"); Pyodide re-raises the original TypeError",
   },
   {
     name: "close() on a JS generator that yields again raises RuntimeError",
@@ -1460,7 +1458,6 @@ export const jsproxy: CompatCase[] = [
       const r = withJs(c, { jsp_a: a }, "from js import jsp_a\nb = jsp_a\nb += [3]\nb *= 2\nb is jsp_a");
       return [r, a];
     },
-    known: "ours has no *= on JsArray (TypeError unsupported operand)",
   },
   {
     name: "a JsArray matches a sequence pattern",

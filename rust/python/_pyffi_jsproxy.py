@@ -583,7 +583,7 @@ class JsBuffer(_JsObject):
         descriptor into the start of the buffer."""
         import os
         fd = file.fileno()
-        size = _pyffi.js_buffer_bytes(self).__len__()
+        size = self.byteLength
         chunks = []
         while size > 0:
             chunk = os.read(fd, size)

@@ -10,7 +10,8 @@ import _pyffi
 import _vfs
 
 HOME = "/home/user"
-_js_modules = {}
+# Registered JS modules by name (None: the JS global object, made when first imported).
+_js_modules = {"js": None}
 
 
 class JsException(Exception):
@@ -152,7 +153,8 @@ def _install_importers():
     # look in them first.
     sys.path[:] = [HOME, _vfs.stdlib_dir()]
     sys.meta_path.insert(0, _InstallLoopWithAsyncio)
-    sys.meta_path.insert(0, _JsModule)
+    # Last, as Pyodide's JsFinder: a standard module wins over a JS module of the same name.
+    sys.meta_path.append(_JsModuleFinder)
     _share_stdlib_bytecode(_frozen_importlib_external.SourceFileLoader)
     _lazy_encodings()
 
@@ -183,27 +185,49 @@ def _lazy_encodings():
     codecs.register(search)
 
 
-class _JsModule:
-    """`import js` gives the JS global object. It is made on first import: its class needs the
-    JsProxy classes and `collections.abc`, which a program that never uses JS should not wait
-    for at start-up."""
+class _JsModuleFinder:
+    """Pyodide's JsFinder: `import js` and the modules registered with `registerJsModule` /
+    `register_js_module` are JsProxies of their JS objects, and an object nested in one is its
+    submodule (`from js.a.b import c`, `import mymod.sub`). The module is made on first import:
+    its class needs the JsProxy classes, which a program that never uses JS should not wait for."""
 
     @classmethod
-    def find_spec(cls, name, path=None, target=None):
-        if name != "js":
-            return None
+    def find_spec(cls, fullname, path=None, target=None):
+        parent, _, child = fullname.rpartition(".")
+        if parent:
+            parent_module = sys.modules.get(parent)
+            if not isinstance(parent_module, _pyffi.JsProxy):
+                return None  # not one of ours
+            try:
+                obj = getattr(parent_module, child)
+            except AttributeError:
+                raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname) from None
+            if not isinstance(obj, _pyffi.JsProxy):
+                raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        else:
+            if fullname not in _js_modules:
+                return None
+            obj = _js_modules[fullname]
+            if obj is None:
+                obj = _pyffi.js_global()
         import _frozen_importlib
-        return _frozen_importlib.ModuleSpec(name, cls)
+        return _frozen_importlib.spec_from_loader(fullname, _JsLoader(obj), origin="javascript")
 
-    @staticmethod
-    def create_module(spec):
-        return None
 
-    @staticmethod
-    def exec_module(module):
-        # The import system returns what sys.modules holds after this, so the module object
-        # it made is replaced rather than given attributes (which would become JS globals).
-        sys.modules["js"] = _pyffi.js_global()
+class _JsLoader:
+    def __init__(self, obj):
+        self._obj = obj
+
+    def create_module(self, spec):
+        import _pyffi_jsproxy
+        return _pyffi_jsproxy.as_module(self._obj)
+
+    def exec_module(self, module):
+        pass
+
+    def is_package(self, fullname):
+        # Every JS module may have nested objects to import as submodules.
+        return True
 
 
 class _InstallLoopWithAsyncio:
@@ -407,15 +431,20 @@ def settle(awaitable, resolve, reject):
     _pyffi_loop.settle(awaitable, resolve, reject)
 
 
-def register_js_module(name, module):
-    if not isinstance(name, str) or not name:
-        raise TypeError("registerJsModule: the module name must be a non-empty string")
-    _js_modules[name] = module
-    sys.modules[name] = module
+def register_js_module(name, jsproxy):
+    """Makes the JS object `jsproxy` importable as the module `name` (Pyodide's
+    `pyodide.ffi.register_js_module`). A module already imported under that name stays in
+    sys.modules until removed from there."""
+    if not isinstance(name, str):
+        raise TypeError(f"Argument 'name' must be a str, not {type(name).__name__!r}")
+    if not isinstance(jsproxy, (_pyffi.JsProxy, JsException)):
+        raise TypeError(f"Argument 'jsproxy' must be a JsProxy, not {type(jsproxy).__name__!r}")
+    _js_modules[name] = jsproxy
 
 
 def unregister_js_module(name):
+    """Undoes `register_js_module(name, ...)`; as in Pyodide, an already imported module stays in
+    sys.modules."""
     if name not in _js_modules:
-        raise ValueError(f"Cannot unregister '{name}': no Javascript module with that name is registered")
+        raise ValueError(f"Cannot unregister {name!r}: no Javascript module with that name is registered")
     del _js_modules[name]
-    sys.modules.pop(name, None)

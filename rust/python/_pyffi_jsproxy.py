@@ -33,8 +33,14 @@ BUFFER = 1 << 17
 DISPOSABLE = 1 << 18
 ASYNC_DISPOSABLE = 1 << 19
 DOUBLE_PROXY = 1 << 20
-OBJECT_MAP = 1 << 21
-OBJECT_MAP_HEREDITARY = 1 << 22
+# Set by the core, never by jsFlags:
+OBJECT_MAP = 1 << 21  # as_object_map() / as_py_json() of a plain object
+OBJECT_MAP_HEREDITARY = 1 << 22  # nested plain objects are object maps too
+PY_JSON = 1 << 23  # as_py_json(): nested objects and arrays are JSON views too
+MODULE = 1 << 24  # a registered JS module (and `js`): has a __dict__ for the import system
+
+# Pyodide's INCLUDE_OBJMAP_METHODS: what counts as a plain object.
+_NOT_PLAIN = ARRAY | TYPED_ARRAY | ARRAY_LIKE | BUFFER | DOUBLE_PROXY | ITERATOR | CALLABLE | ERROR
 
 _MISSING = object()
 _js = None
@@ -52,6 +58,8 @@ class _JsObject(JsProxy):
 
     __slots__ = ()
     _js_flags = 0
+    # `==` is JS identity, so (as in Pyodide) a JsProxy is not hashable: key by `js_id`.
+    __hash__ = None
 
     def __new__(cls, *args, **kwargs):
         raise TypeError(f"{cls.__name__} cannot be instantiated.")
@@ -74,10 +82,42 @@ class _JsObject(JsProxy):
         """`Object.values(obj)`, as a JsProxy of the JS array."""
         return _global().Object.values(self)
 
+    def to_weakref(self):
+        """A JS `WeakRef` to the object (`.deref()` gives it back while it is alive)."""
+        return _global().WeakRef.new(self)
+
+
+def _nested(value, flags):
+    """An item read through an object map or JSON view: nested JS objects become views too
+    (Pyodide's JsProxy_create_objmap)."""
+    if not isinstance(value, JsProxy):
+        return value
+    inner = _pyffi.js_flags_of(value)
+    if flags & PY_JSON:
+        if inner & (ARRAY | ARRAY_LIKE | ITERATOR):
+            return _pyffi.js_rewrap(value, inner | PY_JSON)
+        if not inner & _NOT_PLAIN:
+            return _pyffi.js_rewrap(value, OBJECT_MAP | PY_JSON)
+        return value
+    if flags & OBJECT_MAP_HEREDITARY and not inner & _NOT_PLAIN:
+        return _pyffi.js_rewrap(value, OBJECT_MAP | OBJECT_MAP_HEREDITARY)
+    return value
+
+
+class _JsPlainObject(_JsObject):
+    """The views of a plain object (Pyodide gives them to nothing else)."""
+
+    __slots__ = ()
+
     def as_object_map(self, *, hereditary=False):
-        """The object's properties as a mutable mapping: `m["key"]`, `len(m)`, `for k in m`.
-        With `hereditary`, inherited enumerable properties count too."""
+        """The object's own enumerable properties as a mutable mapping: `m["key"]`, `len(m)`,
+        `for k in m`. With `hereditary`, nested plain objects are object maps too.
+        (Deprecated in Pyodide for as_py_json(); its warning is not one Python code can catch.)"""
         return _pyffi.js_rewrap(self, OBJECT_MAP | (OBJECT_MAP_HEREDITARY if hereditary else 0))
+
+    def as_py_json(self):
+        """The object as a JSON-like mapping whose nested objects and arrays are views too."""
+        return _pyffi.js_rewrap(self, OBJECT_MAP | PY_JSON)
 
 
 class JsCallable(_JsObject):
@@ -89,6 +129,12 @@ class JsCallable(_JsObject):
         # The core installs a native call slot on every callable class; this is what
         # `JsCallable.__call__(f, ...)` and introspection see.
         return _pyffi.js_call(self, *args, **kwargs)
+
+    def __get__(self, instance, owner=None):
+        # Stored on a Python class, a JS function is a method: `this` is the instance.
+        if instance is None:
+            return self
+        return _pyffi.js_bind(self, instance)
 
     def new(self, *args, **kwargs):
         """`new F(...args)`."""
@@ -137,7 +183,8 @@ class JsGenerator(JsIterator):
             exc = typ()
         else:
             exc = val if isinstance(val, typ) else typ(val)
-        # A JsException crosses as the JS error it holds.
+        # The exception crosses as a PythonError (a JsException as the JS error it holds); what
+        # the generator lets out comes back as the original exception.
         done, value = _pyffi.js_next(self, "throw", exc)
         if done:
             raise StopIteration(value)
@@ -149,14 +196,12 @@ class JsGenerator(JsIterator):
             raise RuntimeError("JavaScript generator ignored return")
 
 
-def _position(seq, index, message):
-    i = index if type(index) is int else index.__index__()
-    n = len(seq)
-    if i < 0:
-        i += n
-    if not 0 <= i < n:
-        raise IndexError(message)
-    return i
+def _int_index(index):
+    if type(index) is int:
+        return index
+    if hasattr(type(index), "__index__"):
+        return index.__index__()
+    raise TypeError(f"list indices must be integers or slices, not {type(index).__name__}")
 
 
 class JsArray(_JsObject, Sequence):
@@ -169,15 +214,24 @@ class JsArray(_JsObject, Sequence):
         return _pyffi.js_len(self)
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
+        if type(index) is int and index >= 0:
+            i = index  # the hot path: no length needed
+        elif isinstance(index, slice):
             return _pyffi.js_slice(self, *index.indices(len(self)))
-        value = _pyffi.js_item(self, _position(self, index, "array index out of range"), _MISSING)
+        else:
+            i = _int_index(index)
+            if i < 0:
+                i += _pyffi.js_len(self)
+        value = _pyffi.js_item(self, i, _MISSING)
         if value is _MISSING:
-            raise IndexError("array index out of range")
+            raise IndexError(index)
         return value
 
     def __contains__(self, value):
-        if self._js_flags & HAS_INCLUDES:
+        flags = self._js_flags
+        if flags & HAS_HAS:
+            return _pyffi.js_method(self, "has", value)
+        if flags & HAS_INCLUDES:
             return _pyffi.js_method(self, "includes", value)
         return Sequence.__contains__(self, value)
 
@@ -188,17 +242,66 @@ class JsArray(_JsObject, Sequence):
             raise ValueError(f"{value!r} is not in list") from None
 
 
+def _concat(seq, other):
+    result = _global().Array.from_(seq)
+    values = list(other)
+    if values:
+        _pyffi.js_store(result, "push", *values)
+    return result
+
+
+def _repeat(seq, count):
+    n = _int_index(count)
+    copy = _global().Array.from_(seq)
+    if n <= 0:
+        return _global().Array.new()
+    return _pyffi.js_method(copy, "concat", *([copy] * (n - 1))) if n > 1 else copy
+
+
+class _JsArrayLike(JsArray):
+    """NodeList, arguments, ...: read-only, but `+` and `*` give new arrays."""
+
+    __slots__ = ()
+
+    def __add__(self, other):
+        return _concat(self, other)
+
+    def __mul__(self, count):
+        return _repeat(self, count)
+
+    __rmul__ = __mul__
+
+    def as_py_json(self):
+        return _pyffi.js_rewrap(self, self._js_flags | PY_JSON)
+
+
 class _JsMutableArray(JsArray, MutableSequence):
     """A JS Array: a mutable sequence whose stored Python values live as long as the array keeps them."""
 
     __slots__ = ()
 
+    @property
+    def keys(self):
+        # Hidden, as in Pyodide: Python takes anything with `keys` for a mapping (dict(pairs)).
+        raise AttributeError("keys")
+
     def __setitem__(self, index, value):
+        if type(index) is int and index >= 0:
+            _pyffi.js_set_item(self, index, value)
+            return
         if not isinstance(index, slice):
-            _pyffi.js_set_item(self, _position(self, index, "list assignment index out of range"), value)
+            i = _int_index(index)
+            if i < 0:
+                i += _pyffi.js_len(self)
+            _pyffi.js_set_item(self, i, value)
             return
         start, stop, step = index.indices(len(self))
-        values = list(value)
+        try:
+            values = list(iter(value))
+        except TypeError:
+            if hasattr(type(value), "__iter__") or hasattr(type(value), "__getitem__"):
+                raise
+            raise TypeError("must assign iterable to extended slice") from None
         if step == 1:
             _pyffi.js_store(self, "splice", start, max(0, stop - start), *values)
             return
@@ -210,7 +313,13 @@ class _JsMutableArray(JsArray, MutableSequence):
 
     def __delitem__(self, index):
         if not isinstance(index, slice):
-            _pyffi.js_method(self, "splice", _position(self, index, "list assignment index out of range"), 1)
+            i = _int_index(index)
+            n = len(self)
+            if i < 0:
+                i += n
+            if not 0 <= i < n:
+                raise IndexError(index)
+            _pyffi.js_method(self, "splice", i, 1)
             return
         start, stop, step = index.indices(len(self))
         if step == 1:
@@ -219,9 +328,32 @@ class _JsMutableArray(JsArray, MutableSequence):
         for i in sorted(range(start, stop, step), reverse=True):
             _pyffi.js_method(self, "splice", i, 1)
 
+    def __add__(self, other):
+        return _concat(self, other)
+
+    def __mul__(self, count):
+        return _repeat(self, count)
+
+    __rmul__ = __mul__
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __imul__(self, count):
+        n = _int_index(count)
+        if n <= 0:
+            self.clear()
+        elif n > 1:
+            copy = _global().Array.from_(self)
+            js = _global()
+            push = _pyffi.js_item(js.Array.prototype, "push", None)
+            js.Reflect.apply(push, self, _pyffi.js_method(copy, "concat", *([copy] * (n - 2))))
+        return self
+
     def insert(self, index, value):
         n = len(self)
-        i = index if type(index) is int else index.__index__()
+        i = _int_index(index)
         i = max(0, i + n) if i < 0 else min(i, n)
         _pyffi.js_store(self, "splice", i, 0, value)
 
@@ -235,13 +367,15 @@ class _JsMutableArray(JsArray, MutableSequence):
     def extend(self, values):
         if values is self:
             values = list(values)
-        _pyffi.js_store(self, "push", *values)
+        values = list(values)
+        if values:
+            _pyffi.js_store(self, "push", *values)
 
     def pop(self, index=-1):
         n = len(self)
         if n == 0:
             raise IndexError("pop from empty list")
-        i = index if type(index) is int else index.__index__()
+        i = _int_index(index)
         if i < 0:
             i += n
         if not 0 <= i < n:
@@ -259,28 +393,49 @@ class _JsMutableArray(JsArray, MutableSequence):
     def clear(self):
         _pyffi.js_method(self, "splice", 0)
 
+    def as_py_json(self):
+        return _pyffi.js_rewrap(self, self._js_flags | PY_JSON)
+
+
+def _map_get(self, key):
+    value = _pyffi.js_method(self, "get", key)
+    if value is None and self._js_flags & HAS_HAS and not _pyffi.js_method(self, "has", key):
+        raise KeyError(key)
+    return value
+
+
+def _map_set(self, key, value):
+    _pyffi.js_store(self, "set", key, value)
+
+
+def _map_delete(self, key):
+    if not _pyffi.js_method(self, "delete", key):
+        raise KeyError(key)
+
+
+def _container_has(self, value):
+    return _pyffi.js_method(self, "has" if self._js_flags & HAS_HAS else "includes", value)
+
 
 class JsMap(_JsObject, Mapping):
-    """A JS Map-like object (`get`, `has`, `size`, iterable): a read-only Python mapping."""
+    """A JS Map-like object (`get`, `size` or `length`, iterable): a read-only Python mapping."""
 
     __slots__ = ()
 
-    def __getitem__(self, key):
-        value = _pyffi.js_method(self, "get", key)
-        if value is None and self._js_flags & HAS_HAS and not _pyffi.js_method(self, "has", key):
-            raise KeyError(key)
-        return value
+    __getitem__ = _map_get
 
     def __len__(self):
         return _pyffi.js_len(self)
 
     def __iter__(self):
-        return iter(_pyffi.js_method(self, "keys"))
+        if _pyffi.js_has_method(self, "keys"):
+            return iter(_pyffi.js_method(self, "keys"))
+        return _pyffi.js_iter(self)
 
     def __contains__(self, key):
-        if self._js_flags & HAS_HAS:
-            return _pyffi.js_method(self, "has", key)
-        return _pyffi.js_method(self, "includes", key)
+        if self._js_flags & (HAS_HAS | HAS_INCLUDES):
+            return _container_has(self, key)
+        return Mapping.__contains__(self, key)
 
     def get(self, key, default=None):
         try:
@@ -294,59 +449,83 @@ class JsMutableMap(JsMap, MutableMapping):
 
     __slots__ = ()
 
-    def __setitem__(self, key, value):
-        _pyffi.js_store(self, "set", key, value)
-
-    def __delitem__(self, key):
-        if not _pyffi.js_method(self, "delete", key):
-            raise KeyError(key)
+    __setitem__ = _map_set
+    __delitem__ = _map_delete
 
     def clear(self):
-        _pyffi.js_method(self, "clear")
+        if _pyffi.js_has_method(self, "clear"):
+            _pyffi.js_method(self, "clear")
+        else:
+            MutableMapping.clear(self)
 
 
 class _JsObjectMap(JsMutableMap):
-    """`as_object_map()`: a plain object's properties as a mutable mapping."""
+    """`as_object_map()` / `as_py_json()`: a plain object's own enumerable string keys as a
+    mutable mapping."""
 
     __slots__ = ()
 
-    def _keys(self):
-        if self._js_flags & OBJECT_MAP_HEREDITARY:
-            return _pyffi.js_enumerable_keys(self)
-        return list(_global().Object.keys(self))
-
-    def _has(self, key):
-        if not isinstance(key, str):
-            return False
-        if self._js_flags & OBJECT_MAP_HEREDITARY:
-            return key in self._keys()
-        return _global().Object.prototype.hasOwnProperty.call(self, key)
-
     def __getitem__(self, key):
-        if not self._has(key):
+        if type(key) is not str or not _pyffi.js_has_own(self, key):
             raise KeyError(key)
-        return _pyffi.js_item(self, key, None)
+        value = _pyffi.js_item(self, key, None)
+        return _nested(value, self._js_flags)
 
     def __setitem__(self, key, value):
+        if not isinstance(key, str):
+            raise TypeError("Can only assign keys of type string to JavaScript object map")
         _pyffi.js_set_item(self, key, value)
 
     def __delitem__(self, key):
-        if not self._has(key):
+        if type(key) is not str or not _pyffi.js_has_own(self, key):
             raise KeyError(key)
         _global().Reflect.deleteProperty(self, key)
 
     def __len__(self):
-        return len(self._keys())
+        return len(_pyffi.js_own_keys(self))
 
     def __iter__(self):
-        return iter(self._keys())
+        return iter(_pyffi.js_own_keys(self))
 
     def __contains__(self, key):
-        return self._has(key)
+        return type(key) is str and _pyffi.js_has_own(self, key)
 
     def clear(self):
-        for key in self._keys():
-            del self[key]
+        for key in _pyffi.js_own_keys(self):
+            _global().Reflect.deleteProperty(self, key)
+
+
+class _JsJsonSequence(_JsObject):
+    """as_py_json() of an array or iterator: what it gives is a JSON view too (kept apart from
+    the plain classes so that their item reads stay lean)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, index):
+        return _nested(super().__getitem__(index), self._js_flags)
+
+    def __iter__(self):
+        if self._js_flags & ITERATOR:
+            return self
+        return _nested(_pyffi.js_iter(self), self._js_flags)
+
+    def __next__(self):
+        return _nested(super().__next__(), self._js_flags)
+
+
+class _JsGettable(_JsObject):
+    """`obj[key]` is `obj.get(key)` (KeyError when `has` says the key is absent)."""
+
+    __slots__ = ()
+    __getitem__ = _map_get
+
+
+class _JsSettable(_JsObject):
+    """`obj[key] = v` is `obj.set(key, v)`, `del obj[key]` is `obj.delete(key)`."""
+
+    __slots__ = ()
+    __setitem__ = _map_set
+    __delitem__ = _map_delete
 
 
 class _JsSized(_JsObject):
@@ -358,26 +537,7 @@ class _JsSized(_JsObject):
 
 class _JsContainer(_JsObject):
     __slots__ = ()
-
-    def __contains__(self, value):
-        return _pyffi.js_method(self, "has" if self._js_flags & HAS_HAS else "includes", value)
-
-
-class _JsTypedArray(JsArray):
-    """Typed arrays have a fixed length: items can be replaced, not added or removed."""
-
-    __slots__ = ()
-
-    def __setitem__(self, index, value):
-        if not isinstance(index, slice):
-            _pyffi.js_set_item(self, _position(self, index, "TypedArray assignment index out of range"), value)
-            return
-        positions = range(*index.indices(len(self)))
-        values = list(value)
-        if len(values) != len(positions):
-            raise ValueError(f"cannot resize a TypedArray: {len(values)} values for {len(positions)} positions")
-        for i, v in zip(positions, values):
-            _pyffi.js_set_item(self, i, v)
+    __contains__ = _container_has
 
 
 class JsBuffer(_JsObject):
@@ -410,6 +570,81 @@ class JsBuffer(_JsObject):
         """Copies this buffer into a writable contiguous Python buffer of the same size."""
         _pyffi.js_buffer_assign_to(self, target)
 
+    def to_file(self, file):
+        """Writes the bytes to `file` (at its descriptor's position, past Python's buffering)."""
+        import os
+        data = memoryview(_pyffi.js_buffer_bytes(self))
+        fd = file.fileno()
+        while data:
+            data = data[os.write(fd, data):]
+
+    def from_file(self, file):
+        """Reads as many bytes as the buffer holds (fewer at the end of the file) from `file`'s
+        descriptor into the start of the buffer."""
+        import os
+        fd = file.fileno()
+        size = self.byteLength
+        chunks = []
+        while size > 0:
+            chunk = os.read(fd, size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size -= len(chunk)
+        data = b"".join(chunks)
+        if data:
+            _pyffi.js_buffer_write(self, data)
+
+
+class JsTypedArray(JsBuffer, JsArray):
+    """A typed array: a fixed-length sequence of numbers; items can be replaced, not added or
+    removed, and slices are not supported."""
+
+    __slots__ = ()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            raise NotImplementedError("Slice subscripting isn't implemented for typed arrays")
+        return JsArray.__getitem__(self, index)
+
+    def __setitem__(self, index, value):
+        if isinstance(index, slice):
+            raise NotImplementedError("Slice assignment isn't implemented for typed arrays")
+        i = _int_index(index)
+        if i < 0:
+            i += _pyffi.js_len(self)
+        _pyffi.js_set_item(self, i, value)
+
+    def __delitem__(self, index):
+        raise TypeError("object doesn't support item deletion")
+
+    def reverse(self):
+        _pyffi.js_method(self, "reverse")
+
+
+class _JsDisposable(_JsObject):
+    """`with obj:` calls `obj[Symbol.dispose]()` at the end."""
+
+    __slots__ = ()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        _pyffi.js_dispose(self, False)
+
+
+class _JsAsyncDisposable(_JsObject):
+    """`async with obj:` awaits `obj[Symbol.asyncDispose]()` at the end."""
+
+    __slots__ = ()
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_info):
+        await _pyffi.js_dispose(self, True)
+
 
 class JsAsyncIterable(_JsObject):
     """A JS object with `[Symbol.asyncIterator]`: `async for x in obj`."""
@@ -441,14 +676,14 @@ class JsAsyncIterator(_JsObject):
     def __anext__(self):
         return self._step("next")
 
-
-class JsAsyncGenerator(JsAsyncIterator):
-    """A JS async generator: also `asend`, `athrow` and `aclose`."""
-
-    __slots__ = ()
-
     def asend(self, value):
         return self._step("next", value)
+
+
+class JsAsyncGenerator(JsAsyncIterator):
+    """A JS async generator: also `athrow` and `aclose`."""
+
+    __slots__ = ()
 
     def athrow(self, error):
         return self._step("throw", error)
@@ -497,57 +732,153 @@ class JsDoubleProxy(_JsObject):
         _pyffi.js_method(self, "destroy")
 
 
+class _JsThenable(_JsObject):
+    """An object that had a `then` method when it crossed; awaiting it asks again (Pyodide
+    refuses to await one whose `then` is gone)."""
+
+    __slots__ = ()
+
+    def __hash__(self):
+        # Unlike Pyodide's (unhashable) JsProxies: asyncio.gather / wait keep their awaitables in
+        # dicts and sets, and Pyodide hands them Futures where ours are still JsPromises.
+        return hash(self.js_id)
+
+    def __await__(self):
+        if not _pyffi.js_has_method(self, "then"):
+            raise TypeError("object pyodide.ffi.JsProxy can't be used in 'await' expression")
+        return JsPromise.__await__(self)
+
+
+class _JsModuleObject(_JsObject):
+    """A JsProxy that is a module in sys.modules (`js`, registered JS modules and their nested
+    objects, as in Pyodide). It keeps the import system's attributes (`__name__`, `__spec__`,
+    `__path__`, ...) in its own `__dict__` rather than on the JS object, and gives
+    `from mod import *` the names it takes: the JS `__all__`, else every own property."""
+
+    # No __slots__: RustPython's `import *` reads the instance __dict__.
+
+    def __setattr__(self, name, value):
+        if name in _MODULE_ATTRS:
+            self.__dict__[name] = value
+        else:
+            JsProxy.__setattr__(self, name, value)
+
+
+# What Pyodide keeps off the JS object (no reference loops between the two heaps).
+_MODULE_ATTRS = frozenset(("__loader__", "__name__", "__package__", "__path__", "__spec__"))
+
+
+class _StarNames:
+    """`__all__` of a JS module, computed when `import *` iterates it (the object may change)."""
+
+    __slots__ = ("_module",)
+
+    def __init__(self, module):
+        self._module = module
+
+    def __iter__(self):
+        module = self._module
+        names = _pyffi.js_item(module, "__all__", None)
+        if names is None:
+            names = [k for k in _pyffi.js_own_names(module) if not k.startswith("_")]
+        return iter(list(names))
+
+
+def as_module(proxy):
+    """The module object for the JS object `proxy`: a JsProxy of it with a __dict__."""
+    if not isinstance(proxy, JsProxy):
+        proxy = proxy._js  # a JsException: its JS error
+    module = _pyffi.js_rewrap(proxy, _pyffi.js_flags_of(proxy) | MODULE)
+    module.__dict__["__all__"] = _StarNames(module)
+    return module
+
+
 def _capabilities(flags):
+    if flags & MODULE:
+        yield _JsModuleObject
     if flags & DOUBLE_PROXY:
         # A PyProxy's own capabilities are Python's: only its callability matters here.
         yield JsDoubleProxy
         if flags & CALLABLE:
             yield JsCallable
         return
-    if flags & GENERATOR:
-        yield JsGenerator
-    elif flags & ITERATOR:
-        yield JsIterator
-    if flags & ASYNC_GENERATOR:
-        yield JsAsyncGenerator
-    elif flags & ASYNC_ITERATOR:
-        yield JsAsyncIterator
-    if flags & BUFFER:
-        yield JsBuffer
+    # Earlier classes win (Pyodide's later slots override earlier ones: arrays over get/set,
+    # has over includes).
+    if flags & PY_JSON and not flags & OBJECT_MAP:
+        yield _JsJsonSequence
     if flags & OBJECT_MAP:
         yield _JsObjectMap
     elif flags & ARRAY:
         yield _JsMutableArray
     elif flags & TYPED_ARRAY:
-        yield _JsTypedArray
+        yield JsTypedArray
     elif flags & ARRAY_LIKE:
-        yield JsArray
+        yield _JsArrayLike
     elif flags & HAS_GET and flags & HAS_LENGTH and flags & ITERABLE:
         yield JsMutableMap if flags & HAS_SET else JsMap
-    else:
+    if not flags & OBJECT_MAP:
+        if flags & HAS_GET:
+            yield _JsGettable
+        if flags & HAS_SET:
+            yield _JsSettable
         if flags & HAS_LENGTH:
             yield _JsSized
         if flags & (HAS_HAS | HAS_INCLUDES):
             yield _JsContainer
-    if flags & ITERABLE:
+        if flags & DISPOSABLE:
+            yield _JsDisposable
+        if flags & ASYNC_DISPOSABLE:
+            yield _JsAsyncDisposable
+    if flags & GENERATOR:
+        yield JsGenerator
+    elif flags & ITERATOR:
+        yield JsIterator
+    if flags & ITERABLE and not flags & OBJECT_MAP:
         yield JsIterable
-    if flags & ASYNC_ITERABLE and not flags & ASYNC_ITERATOR:
+    if flags & ASYNC_GENERATOR:
+        yield JsAsyncGenerator
+    elif flags & ASYNC_ITERATOR:
+        yield JsAsyncIterator
+    elif flags & ASYNC_ITERABLE:
         yield JsAsyncIterable
+    if flags & BUFFER and not flags & TYPED_ARRAY:
+        yield JsBuffer
     if flags & THENABLE:
+        yield _JsThenable
         yield JsPromise
     if flags & CALLABLE:
         yield JsCallable
+    if not flags & (_NOT_PLAIN | OBJECT_MAP):
+        yield _JsPlainObject
+
+
+class _JsProxyType(type):
+    """The metaclass of the composed classes. CPython's messages name a type by its tp_name,
+    which Pyodide's dynamic classes spell "pyodide.ffi.JsProxy" while their __name__ is
+    "JsProxy"; RustPython's messages use __name__, so the class is made with the long name and
+    this property gives the short one."""
+
+    @property
+    def __name__(cls):
+        return "JsProxy"
+
+
+class _JsProxyABCType(_JsProxyType, type(Sequence)):
+    pass
 
 
 def class_for(flags):
     """The class of JsProxies whose JS values have the capability bits `flags` (the core caches it)."""
     bases = tuple(_capabilities(flags)) or (_JsObject,)
-    meta = type(Sequence) if any(isinstance(b, type(Sequence)) for b in bases) else type
-    return meta("JsProxy", bases, {"__slots__": (), "_js_flags": flags, "__module__": "pyodide.ffi"})
+    meta = _JsProxyABCType if any(isinstance(b, type(Sequence)) for b in bases) else _JsProxyType
+    namespace = {"_js_flags": flags, "__module__": "pyodide.ffi", "__qualname__": "JsProxy"}
+    if not flags & MODULE:
+        namespace["__slots__"] = ()
+    return meta("pyodide.ffi.JsProxy", bases, namespace)
 
 
 from _pyffi_boot import JsException  # noqa: E402  (the boot module imports this one lazily)
 
-for _cls in (JsBuffer, JsCallable, JsIterable, JsIterator, JsGenerator, JsAsyncIterable, JsAsyncIterator, JsAsyncGenerator,
-             JsArray, JsMap, JsMutableMap, JsPromise, JsDoubleProxy):
+for _cls in (JsBuffer, JsTypedArray, JsCallable, JsIterable, JsIterator, JsGenerator, JsAsyncIterable, JsAsyncIterator,
+             JsAsyncGenerator, JsArray, JsMap, JsMutableMap, JsPromise, JsDoubleProxy):
     _cls.__module__ = "pyodide.ffi"

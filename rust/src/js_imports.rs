@@ -38,8 +38,9 @@ extern "C" {
     pub fn is_callable(v: &JsValue) -> bool;
     #[wasm_bindgen(js_name = typeOf)]
     pub fn type_of(v: &JsValue) -> String;
-    #[wasm_bindgen(js_name = stringOf)]
-    pub fn string_of(v: &JsValue) -> JsValue;
+    /// `str()` of a JS value: its `toString()` (which may throw), else its tag.
+    #[wasm_bindgen(js_name = stringOf, catch)]
+    pub fn string_of(v: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = isWellFormed)]
     pub fn is_well_formed(s: &JsValue) -> bool;
     #[wasm_bindgen(js_name = codeUnits)]
@@ -91,8 +92,17 @@ extern "C" {
     pub fn is_array(v: &JsValue) -> bool;
     #[wasm_bindgen(js_name = sliceOf, catch)]
     pub fn slice_of(obj: &JsValue, start: f64, stop: f64, step: f64) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = enumerableKeys, catch)]
-    pub fn enumerable_keys(obj: &JsValue) -> Result<Array, JsValue>;
+    /// `Object.keys(obj)`, or with `all` `Object.getOwnPropertyNames(obj)`.
+    #[wasm_bindgen(js_name = ownKeys, catch)]
+    pub fn own_keys(obj: &JsValue, all: bool) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_name = hasOwn, catch)]
+    pub fn has_own(obj: &JsValue, key: &JsValue) -> Result<bool, JsValue>;
+    /// Whether `obj[key]` is a function (a throwing getter counts as no).
+    #[wasm_bindgen(js_name = hasMethod)]
+    pub fn has_method(obj: &JsValue, key: &JsValue) -> bool;
+    /// `obj[Symbol.dispose]()`, or a promise of `obj[Symbol.asyncDispose]()`.
+    #[wasm_bindgen(catch)]
+    pub fn dispose(obj: &JsValue, asynchronous: bool) -> Result<JsValue, JsValue>;
     /// A Promise or other object with a `then` method (a getter that throws counts as no).
     #[wasm_bindgen(js_name = isThenable, catch)]
     pub fn is_thenable(v: &JsValue) -> Result<bool, JsValue>;

@@ -37,7 +37,8 @@ pub(crate) use crate::state::runtime;
 /// A JS error becomes a `JsException` holding a JsProxy of it (see `_pyffi_boot.JsException`).
 pub(crate) fn new_jsproxy(rt: &RuntimeState, value: JsValue, this: JsValue, flags: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let is_error = flags & flags::ERROR != 0 && flags & flags::DOUBLE_PROXY == 0;
-    let cls = class_for(rt, flags & !flags::ERROR, vm)?;
+    // The class keeps the ERROR bit: an error is no plain object (no as_object_map).
+    let cls = class_for(rt, flags, vm)?;
     let proxy: PyObjectRef = JsProxy::wrap(rt, value, this).into_ref_with_type(vm, cls)?.into();
     if !is_error {
         return Ok(proxy);
@@ -304,8 +305,8 @@ mod _pyffi {
 
         /// The same number each time the same JS object crosses (JsProxies are not hashable).
         #[pygetset]
-        fn js_id(zelf: &Py<Self>) -> f64 {
-            js_imports::js_id(&zelf.value)
+        fn js_id(zelf: &Py<Self>) -> i64 {
+            js_imports::js_id(&zelf.value) as i64
         }
 
         /// Deep conversion: Array -> list, Map and plain objects -> dict, Set -> set, buffers ->
@@ -385,8 +386,10 @@ mod _pyffi {
     }
 
     impl Representable for JsProxy {
-        fn repr_wtf8(zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<rustpython_common::wtf8::Wtf8Buf> {
-            Ok(strings::js_to_wtf8(&js_imports::string_of(&zelf.value)))
+        fn repr_wtf8(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<rustpython_common::wtf8::Wtf8Buf> {
+            let rt = runtime(vm)?;
+            let text = js_imports::string_of(&zelf.value).map_err(|e| js_error_to_py(&rt, e, vm))?;
+            Ok(strings::js_to_wtf8(&text))
         }
     }
 

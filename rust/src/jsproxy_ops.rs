@@ -3,16 +3,16 @@
 
 #[pymodule(sub)]
 pub(crate) mod ops {
-    use crate::errors::js_error_to_py;
+    use crate::errors::{js_error_to_py, py_exc_to_js};
     use crate::js2py::js_to_py;
-    use crate::jsproxy::{JsProxy, call_js, construct_js, is_keyword, new_jsproxy, runtime};
+    use crate::jsproxy::{JsProxy, call_js, construct_js, is_keyword, js_value_of, new_jsproxy, runtime};
     use crate::py2js::{Lifetime, py_to_js};
     use crate::{js_imports, strings};
     use rustpython_vm::{
         PyObjectRef, PyRef, PyResult, VirtualMachine,
         convert::TryFromBorrowedObject,
         protocol::PyBuffer,
-        builtins::PyStrRef,
+        builtins::{PyBaseException, PyStrRef},
         function::{FuncArgs, KwArgs, OptionalArg, PosArgs},
     };
     use wasm_bindgen::JsValue;
@@ -56,7 +56,9 @@ pub(crate) mod ops {
         let rt = runtime(vm)?;
         let f = js_imports::get_attr(&p.value, &strings::wtf8_to_js(name.as_wtf8())).map_err(|e| js_error_to_py(&rt, e, vm))?;
         if !js_imports::is_callable(&f) {
-            return Err(vm.new_type_error(format!("{} has no method {}()", js_imports::type_of(&p.value), name.as_wtf8())));
+            // What JS itself throws for `obj.name()` (Pyodide calls the method and lets it through).
+            let err = js_sys::TypeError::new(&format!("obj.{} is not a function", name.as_wtf8()));
+            return Err(js_error_to_py(&rt, err.into(), vm));
         }
         Ok(f)
     }
@@ -90,14 +92,6 @@ pub(crate) mod ops {
         js_to_py(&rt, result, vm)
     }
 
-    /// Enumerable string keys, inherited ones included (a `for...in` loop's keys).
-    #[pyfunction]
-    fn js_enumerable_keys(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
-        let rt = runtime(vm)?;
-        let keys = js_imports::enumerable_keys(&p.value).map_err(|e| js_error_to_py(&rt, e, vm))?;
-        Ok(keys.iter().map(|k| js_to_py(&rt, k, vm)).collect::<PyResult<_>>()?)
-    }
-
     /// `f(...)` (what a callable JsProxy's `__call__` does).
     #[pyfunction]
     fn js_call(p: PyRef<JsProxy>, args: PosArgs, kwargs: KwArgs, vm: &VirtualMachine) -> PyResult {
@@ -128,8 +122,16 @@ pub(crate) mod ops {
         let f = method(&p, &method_name, vm)?;
         let args = js_sys::Array::new();
         if let OptionalArg::Present(a) = arg {
-            // Values sent into a generator may be kept there: owned, like property stores.
-            args.push(&py_to_js(&rt, &a, &mut Lifetime::Owned, vm));
+            let thrown = if method_name.as_wtf8() == "throw" { a.downcast_ref::<PyBaseException>() } else { None };
+            let value = match thrown {
+                // As Pyodide: a JsException goes in as its JS error, any other exception as a
+                // PythonError, which becomes the original exception again if the generator
+                // lets it out.
+                Some(exc) => js_value_of(&rt, &a, vm).unwrap_or_else(|| py_exc_to_js(&rt, &exc.to_owned(), vm)),
+                // Values sent into a generator may be kept there: owned, like property stores.
+                None => py_to_js(&rt, &a, &mut Lifetime::Owned, vm),
+            };
+            args.push(&value);
         }
         let result = js_imports::call_function(&f, &p.value, &args).map_err(|e| js_error_to_py(&rt, e, vm))?;
         let kind = js_imports::type_of(&result);
@@ -167,12 +169,64 @@ pub(crate) mod ops {
             .collect())
     }
 
-    /// A JsProxy of the same value whose class adds the capability bits `extra` (e.g. as_object_map).
+    /// The capability bits of the proxied JS value, as it is now (0 for a PyProxy).
     #[pyfunction]
-    fn js_rewrap(p: PyRef<JsProxy>, extra: u32, vm: &VirtualMachine) -> PyResult {
+    fn js_flags_of(p: PyRef<JsProxy>) -> u32 {
+        if js_imports::kind_of(&p.value) >= crate::js2py::OBJECT { js_imports::js_flags(&p.value) } else { 0 }
+    }
+
+    /// A JsProxy of the same value (and `this`) whose class is the one for `flags` (the object
+    /// views, module objects).
+    #[pyfunction]
+    fn js_rewrap(p: PyRef<JsProxy>, flags: u32, vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
-        let base = if js_imports::kind_of(&p.value) >= crate::js2py::OBJECT { js_imports::js_flags(&p.value) } else { 0 };
-        new_jsproxy(&rt, p.value.clone(), p.this.clone(), base | extra, vm)
+        new_jsproxy(&rt, p.value.clone(), p.this.clone(), flags, vm)
+    }
+
+    /// The JS function `p` with `this` bound to `instance` (a JS function stored on a Python
+    /// class is a method). The instance lives in JS as long as the bound proxy keeps it.
+    #[pyfunction]
+    fn js_bind(p: PyRef<JsProxy>, instance: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        let this = py_to_js(&rt, &instance, &mut Lifetime::Owned, vm);
+        new_jsproxy(&rt, p.value.clone(), this, crate::jsproxy::flags::CALLABLE, vm)
+    }
+
+    /// Whether `obj[name]` is a function now (a throwing getter counts as no).
+    #[pyfunction]
+    fn js_has_method(p: PyRef<JsProxy>, name: PyStrRef) -> bool {
+        js_imports::has_method(&p.value, &strings::wtf8_to_js(name.as_wtf8()))
+    }
+
+    /// `Object.hasOwn(obj, key)`.
+    #[pyfunction]
+    fn js_has_own(p: PyRef<JsProxy>, key: PyStrRef, vm: &VirtualMachine) -> PyResult<bool> {
+        let rt = runtime(vm)?;
+        js_imports::has_own(&p.value, &strings::wtf8_to_js(key.as_wtf8())).map_err(|e| js_error_to_py(&rt, e, vm))
+    }
+
+    /// `Object.keys(obj)` (own enumerable string keys: an object map's keys).
+    #[pyfunction]
+    fn js_own_keys(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
+        let rt = runtime(vm)?;
+        let keys = js_imports::own_keys(&p.value, false).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        keys.iter().map(|k| js_to_py(&rt, k, vm)).collect()
+    }
+
+    /// `Object.getOwnPropertyNames(obj)` (what `from jsmod import *` binds without `__all__`).
+    #[pyfunction]
+    fn js_own_names(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult<Vec<PyObjectRef>> {
+        let rt = runtime(vm)?;
+        let keys = js_imports::own_keys(&p.value, true).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        keys.iter().map(|k| js_to_py(&rt, k, vm)).collect()
+    }
+
+    /// `obj[Symbol.dispose]()`, or for `asynchronous` a promise of `obj[Symbol.asyncDispose]()`.
+    #[pyfunction]
+    fn js_dispose(p: PyRef<JsProxy>, asynchronous: bool, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        let result = js_imports::dispose(&p.value, asynchronous).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        js_to_py(&rt, result, vm)
     }
 
     /// A copy of a typed array's, DataView's or ArrayBuffer's bytes.
@@ -187,10 +241,11 @@ pub(crate) mod ops {
         let js_len = bytes.length() as usize;
         let py_len = buffer.desc.len;
         if py_len != js_len {
+            // Pyodide's wording, lengths as it places them.
             return Err(vm.new_value_error(if into_js {
-                format!("cannot assign from buffer of length {py_len} to TypedArray of length {js_len}")
+                format!("cannot assign to TypedArray of length {py_len} from buffer of length {js_len}")
             } else {
-                format!("cannot assign to buffer of length {py_len} from TypedArray of length {js_len}")
+                format!("cannot assign from TypedArray of length {js_len} to buffer of length {py_len}")
             }));
         }
         let per_element = js_imports::get_attr(&p.value, &JsValue::from_str("BYTES_PER_ELEMENT")).ok().and_then(|v| v.as_f64());
@@ -225,6 +280,18 @@ pub(crate) mod ops {
         Ok(())
     }
 
+    /// Copies `data` over the first bytes of the JS buffer (`JsBuffer.from_file`).
+    #[pyfunction]
+    fn js_buffer_write(p: PyRef<JsProxy>, data: rustpython_vm::builtins::PyBytesRef, vm: &VirtualMachine) -> PyResult<()> {
+        let target = js_imports::buffer_bytes(&p.value);
+        let n = data.as_bytes().len().min(target.length() as usize);
+        if n < data.as_bytes().len() {
+            return Err(vm.new_value_error("from_file: more bytes than the buffer holds"));
+        }
+        target.subarray(0, n as u32).copy_from(&data.as_bytes()[..n]);
+        Ok(())
+    }
+
     /// The Python object behind a JsDoubleProxy.
     #[pyfunction]
     fn js_unwrap(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult {
@@ -233,6 +300,11 @@ pub(crate) mod ops {
             return Err(vm.new_type_error("unwrap(): this JsProxy does not hold a Python object"));
         }
         let id = js_imports::pyproxy_id(&p.value);
-        rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error("Object has already been destroyed"))
+        let found = rt.registry.borrow().get(id).cloned();
+        // What Pyodide throws from the destroyed PyProxy: a JS Error, so a JsException here.
+        found.ok_or_else(|| {
+            let message = "Object has already been destroyed\nFor more information about the cause of this error, use `pyodide.setDebug(true)`";
+            js_error_to_py(&rt, js_sys::Error::new(message).into(), vm)
+        })
     }
 }

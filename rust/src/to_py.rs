@@ -307,10 +307,11 @@ impl Builder<'_> {
     }
 }
 
-/// A memoryview over a copy of a typed array's (or ArrayBuffer's) bytes, in the matching format.
+/// A memoryview over a copy of a typed array's (or ArrayBuffer's) bytes, in the matching format;
+/// writable, as Pyodide's.
 fn memoryview_copy(value: &JsValue, format: char, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let bytes = js_imports::buffer_bytes(value).to_vec();
-    let data = vm.ctx.new_bytes(bytes);
+    let data = vm.ctx.new_bytearray(bytes);
     let view = vm.ctx.types.memoryview_type.as_object().call((data,), vm)?;
     if format == 'B' {
         return Ok(view);

@@ -26,7 +26,12 @@ export function kindOf(v) {
       if (v === null) return 0;
     // falls through: objects and functions may be PyProxies
     case "function": {
-      const id = v[PYPROXY_ID];
+      let id;
+      try {
+        id = v[PYPROXY_ID];
+      } catch {
+        return OBJECT; // a revoked Proxy: a JsProxy with no capabilities
+      }
       if (id !== undefined) return v[PYPROXY_ROUNDTRIP] === true ? 9 : 7;
       return OBJECT + jsFlags(v) * FLAG_SHIFT;
     }
@@ -57,42 +62,113 @@ const BUFFER = 1 << 17;
 const DISPOSABLE = 1 << 18;
 const ASYNC_DISPOSABLE = 1 << 19;
 
-const isFn = (f) => typeof f === "function";
+// Pyodide's probes: each one alone may throw (a getter, a revoked Proxy) and then answers no.
+export function hasMethod(v, key) {
+  try {
+    return typeof v[key] === "function";
+  } catch {
+    return false;
+  }
+}
+function hasProperty(v, key) {
+  try {
+    return key in v;
+  } catch {
+    return false;
+  }
+}
+function typeTag(v) {
+  try {
+    return Object.prototype.toString.call(v);
+  } catch {
+    return "";
+  }
+}
 
+// The capabilities Pyodide's JsProxy_compute_typeflags finds, with the same tests.
 export function jsFlags(v) {
   // Functions first: they are what method calls read, the hottest path.
   if (typeof v === "function") return CALLABLE;
   if (typeof v !== "object" || v === null) return 0;
-  if (Array.isArray(v)) return ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
+  let isArray;
+  try {
+    isArray = Array.isArray(v);
+  } catch {
+    return 0; // a revoked Proxy: nothing can be asked of it
+  }
+  if (isArray) return ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
   if (ArrayBuffer.isView(v)) {
     return v instanceof DataView ? BUFFER : BUFFER | TYPED_ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
   }
-  if (v instanceof ArrayBuffer) return BUFFER;
-  let f = 0;
   try {
-    if (isFn(v[Symbol.iterator])) f |= ITERABLE;
-    if (isFn(v[Symbol.asyncIterator])) f |= ASYNC_ITERABLE;
-    if (isFn(v.next)) f |= f & ITERABLE || !(f & ASYNC_ITERABLE) ? ITERATOR : ASYNC_ITERATOR;
-    if (isFn(v.then)) f |= THENABLE;
-    const size = typeof v.size === "number" ? v.size : v.length;
-    if (typeof size === "number") f |= HAS_LENGTH;
-    if (isFn(v.get)) f |= HAS_GET;
-    if (isFn(v.set)) f |= HAS_SET;
-    if (isFn(v.has)) f |= HAS_HAS;
-    if (isFn(v.includes)) f |= HAS_INCLUDES;
-    if (isFn(v[Symbol.dispose])) f |= DISPOSABLE;
-    if (isFn(v[Symbol.asyncDispose])) f |= ASYNC_DISPOSABLE;
-    const tag = v[Symbol.toStringTag];
-    if (tag === "Generator") f |= GENERATOR;
-    else if (tag === "AsyncGenerator") f |= ASYNC_GENERATOR;
-    // Pyodide's duck test: name, message and stack (a DOMException may lack a stack).
-    if ("name" in v && "message" in v && ("stack" in v || v.constructor?.name === "DOMException") && !(f & (CALLABLE | BUFFER))) f |= ERROR;
-    // NodeList, HTMLCollection, arguments: indexable by position, read-only.
-    if (typeof v.length === "number" && f & ITERABLE && !(f & (ITERATOR | HAS_GET))) f |= ARRAY_LIKE;
+    // Each probe at its own site, so that V8's inline caches stay monomorphic (this runs for
+    // every object that crosses).
+    if (v instanceof ArrayBuffer) return BUFFER;
+    let f = 0;
+    if (typeof v[Symbol.iterator] === "function") f |= ITERABLE;
+    if (typeof v[Symbol.asyncIterator] === "function") f |= ASYNC_ITERABLE;
+    if (typeof v.then === "function") f |= THENABLE;
+    const hasLength = "length" in v;
+    if (hasLength || "size" in v) f |= HAS_LENGTH;
+    if (typeof v.get === "function") f |= HAS_GET;
+    if (typeof v.set === "function") f |= HAS_SET;
+    if (typeof v.has === "function") f |= HAS_HAS;
+    if (typeof v.includes === "function") f |= HAS_INCLUDES;
+    if (typeof v[Symbol.dispose] === "function") f |= DISPOSABLE;
+    if (typeof v[Symbol.asyncDispose] === "function") f |= ASYNC_DISPOSABLE;
+    if (typeof v.next === "function") f = iteratorFlags(v, f);
+    return finishFlags(v, f, hasLength);
   } catch {
-    // A throwing getter: the object keeps the capabilities found so far.
+    // A getter threw: probe one by one, each failure a no (Pyodide's hasMethod/hasProperty).
+    return carefulFlags(v);
+  }
+}
+
+function iteratorFlags(v, f) {
+  // Sync or async is only known from what next() returns; Pyodide guesses from the symbols.
+  if (f & ITERABLE || !(f & ASYNC_ITERABLE)) f |= ITERATOR;
+  if (!(f & ITERABLE) || f & ASYNC_ITERABLE) f |= ASYNC_ITERATOR;
+  // Only an iterator can be a generator: the tag is read for those alone.
+  const tag = typeTag(v);
+  if (tag === "[object Generator]") f |= GENERATOR;
+  else if (tag === "[object AsyncGenerator]") f |= ASYNC_GENERATOR;
+  return f;
+}
+
+function finishFlags(v, f, hasLength) {
+  // NodeList, HTMLCollection, arguments: indexable by position, read-only.
+  if (hasLength && f & ITERABLE && !(f & ITERATOR)) f |= ARRAY_LIKE;
+  // Pyodide's duck test: name, message and stack (a DOMException may lack a stack).
+  if (hasProperty(v, "name") && hasProperty(v, "message") && (hasProperty(v, "stack") || constructorName(v) === "DOMException")) {
+    f |= ERROR;
   }
   return f;
+}
+
+function carefulFlags(v) {
+  if (typeTag(v) === "[object ArrayBuffer]") return BUFFER;
+  let f = 0;
+  if (hasMethod(v, Symbol.iterator)) f |= ITERABLE;
+  if (hasMethod(v, Symbol.asyncIterator)) f |= ASYNC_ITERABLE;
+  if (hasMethod(v, "then")) f |= THENABLE;
+  const hasLength = hasProperty(v, "length");
+  if (hasLength || hasProperty(v, "size")) f |= HAS_LENGTH;
+  if (hasMethod(v, "get")) f |= HAS_GET;
+  if (hasMethod(v, "set")) f |= HAS_SET;
+  if (hasMethod(v, "has")) f |= HAS_HAS;
+  if (hasMethod(v, "includes")) f |= HAS_INCLUDES;
+  if (hasMethod(v, Symbol.dispose)) f |= DISPOSABLE;
+  if (hasMethod(v, Symbol.asyncDispose)) f |= ASYNC_DISPOSABLE;
+  if (hasMethod(v, "next")) f = iteratorFlags(v, f);
+  return finishFlags(v, f, hasLength);
+}
+
+function constructorName(v) {
+  try {
+    return v.constructor.name;
+  } catch {
+    return "";
+  }
 }
 
 export function pyproxyId(v) {
@@ -150,12 +226,10 @@ export function isCallable(v) {
 export function typeOf(v) {
   return typeof v;
 }
+// str() of a JsProxy: toString() if reading it gives a function (what it throws goes to Python),
+// else the tag, as Pyodide's JsvObject_toString.
 export function stringOf(v) {
-  try {
-    if (typeof v?.toString === "function") return String(v.toString());
-  } catch {
-    // fall through to the tag, like Pyodide
-  }
+  if (hasMethod(v, "toString")) return String(v.toString());
   return Object.prototype.toString.call(v);
 }
 export function isWellFormed(s) {
@@ -323,10 +397,15 @@ export function sliceOf(obj, start, stop, step) {
   for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(obj[i]);
   return out;
 }
-export function enumerableKeys(obj) {
-  const keys = [];
-  for (const k in obj) keys.push(k);
-  return keys;
+export function ownKeys(obj, all) {
+  return all ? Object.getOwnPropertyNames(obj) : Object.keys(obj);
+}
+export function hasOwn(obj, key) {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+export function dispose(obj, asynchronous) {
+  if (!asynchronous) return obj[Symbol.dispose]();
+  return Promise.resolve(obj[Symbol.asyncDispose]());
 }
 
 export function bufferBytes(v) {

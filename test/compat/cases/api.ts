@@ -277,7 +277,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "a create_once_callable is a JsOnceCallable",
-    known: "ours has no pyodide.ffi.JsOnceCallable (ImportError)",
     run: (c) =>
       c.run(py(`
         from pyodide.ffi import create_once_callable, JsOnceCallable, JsCallable
@@ -484,7 +483,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "a nested object of a registered JS module imports as a submodule",
-    known: "Pyodide imports a nested object of a registered JS module as a submodule (from api_pkg.sub import leaf); ours: ModuleNotFoundError \"'api_pkg' is not a package\"",
     run: (c) => {
       c.py.registerJsModule("api_pkg", { sub: { leaf: "api leaf" } });
       try {
@@ -496,7 +494,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "from a registered JS module import * honours __all__",
-    known: "Pyodide's `from jsmod import *` imports the names in the JS object's __all__; ours imports nothing",
     run: (c) => {
       c.py.registerJsModule("api_star", { __all__: ["api_star_a"], api_star_a: 1, api_star_b: 2 });
       try {
@@ -534,7 +531,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "register_js_module from Python makes a JS object importable",
-    known: "ours has no pyodide.ffi.register_js_module / unregister_js_module (ImportError)",
     run: (c) =>
       c.run(py(`
         import js
@@ -687,7 +683,6 @@ export const api: CompatCase[] = [
   // ---------------------------------------------------------------------------------------------
   {
     name: "pyodide.ffi has the documented functions and classes",
-    known: "ours' pyodide.ffi lacks register_js_module, unregister_js_module, run_sync, can_run_sync, InternalError, JsTypedArray, JsCallableDoubleProxy, JsOnceCallable, JsWeakRef, JsBigInt",
     run: (c) =>
       c.run(py(`
         import pyodide.ffi

@@ -571,7 +571,6 @@ export const asyncio: CompatCase[] = [
   },
   {
     name: "async for in Python iterates a JS object with Symbol.asyncIterator",
-    known: "Pyodide iterates an object whose [Symbol.asyncIterator]() returns a plain {next} object; ours raises TypeError \"'async for' received an object from __aiter__ that does not implement __anext__: JsProxy\"",
     run: (c) =>
       withGlobalsAsync(
         c,

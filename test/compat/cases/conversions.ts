@@ -2087,7 +2087,6 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "as_py_json reads a JS object graph as dicts and lists without copying",
-    known: "Pyodide has JsProxy.as_py_json(); ours raises AttributeError: as_py_json",
     run: (c) => {
       const o = { a: [1, { b: 2 }] };
       const r = withGlobals({ cv_json: o }, () =>

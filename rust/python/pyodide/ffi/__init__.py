@@ -1,7 +1,7 @@
 """`pyodide.ffi`: the Python side of the JavaScript FFI, with Pyodide's names."""
 
 from _pyffi import JsNull, JsProxy as _NativeJsProxy, create_once_callable, create_proxy, destroy_proxies, jsnull, to_js
-from _pyffi_boot import ConversionError, JsBigInt, JsException
+from _pyffi_boot import ConversionError, JsBigInt, JsException, register_js_module, unregister_js_module
 from _pyffi_sync import can_run_sync, run_sync
 from _pyffi_jsproxy import (
     JsArray,
@@ -17,6 +17,7 @@ from _pyffi_jsproxy import (
     JsMap,
     JsMutableMap,
     JsPromise,
+    JsTypedArray,
 )
 
 
@@ -43,9 +44,68 @@ class JsProxy(metaclass=_JsProxyMetaClass):
 
 JsProxy.__module__ = "pyodide.ffi"
 
+
+class _JsVirtualMetaClass(_JsProxyMetaClass):
+    # Pyodide's typing-only classes: isinstance answers from the class they stand for.
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, cls._stands_for)
+
+    def __subclasscheck__(cls, sub):
+        return type.__subclasscheck__(cls, sub) or issubclass(sub, cls._stands_for)
+
+
+class JsWeakRef(JsProxy, metaclass=_JsVirtualMetaClass):
+    """A JsProxy of a JS `WeakRef` (what `to_weakref()` gives): `deref()`."""
+
+    _stands_for = JsProxy
+
+
+class JsDomElement(JsProxy, metaclass=_JsVirtualMetaClass):
+    """A JsProxy of a DOM element (a typing aid: every JsProxy passes isinstance, as in Pyodide)."""
+
+    _stands_for = JsProxy
+
+
+class JsFetchResponse(JsProxy, metaclass=_JsVirtualMetaClass):
+    """A JsProxy of a `fetch` Response (a typing aid: every JsProxy passes isinstance, as in Pyodide)."""
+
+    _stands_for = JsProxy
+
+
+class JsOnceCallable(JsProxy, metaclass=_JsVirtualMetaClass):
+    """What `create_once_callable` gives: a JS function that calls the Python one once; `destroy()`."""
+
+    _stands_for = JsCallable
+
+
+class JsCallableDoubleProxy(JsProxy, metaclass=_JsVirtualMetaClass):
+    """A callable `create_proxy` result: `unwrap()`, `destroy()` and calls."""
+
+    _stands_for = JsDoubleProxy
+
+
+for _cls in (JsWeakRef, JsDomElement, JsFetchResponse, JsOnceCallable, JsCallableDoubleProxy):
+    _cls.__module__ = "pyodide.ffi"
+
+
+class InternalError(Exception):
+    """Thrown when a recoverable assertion error occurs in internal code."""
+
+
+InternalError.__module__ = "pyodide.ffi"
+
 __all__ = [
     "ConversionError",
     "IN_PYODIDE",
+    "InternalError",
+    "JsCallableDoubleProxy",
+    "JsDomElement",
+    "JsFetchResponse",
+    "JsOnceCallable",
+    "JsTypedArray",
+    "JsWeakRef",
+    "register_js_module",
+    "unregister_js_module",
     "JsArray",
     "JsAsyncGenerator",
     "JsAsyncIterable",

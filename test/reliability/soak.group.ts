@@ -135,12 +135,16 @@ const OPS: Array<[string, (n: number) => void]> = [
   }],
   ["toPy of a nested value, read in Python", (n) => {
     const p = py.toPy({ a: n, b: [1, 2, [3]], c: new Map([["d", n]]) });
-    expectEq("len", p.get("b").length, 3);
+    const b = p.get("b");
+    expectEq("len", b.length, 3);
+    b.destroy();
     p.destroy();
   }],
   ["Python method call with keywords, attribute reads", (n) => {
     const t = fns.Thing(n);
-    expectEq("method", t.method.callKwargs(1, { b: 2 }), n + 3);
+    const method = t.method;
+    expectEq("method", method.callKwargs(1, { b: 2 }), n + 3);
+    method.destroy();
     expectEq("n", t.n, n);
     const items = t.items;
     expectEq("items", items.length, n % 7);
@@ -204,15 +208,19 @@ async function setup(): Promise<void> {
   }
 }
 
+export const opNames = (): string[] => OPS.map(([name]) => name);
+
 export const tasks = {
-  /** Runs `count` operations from `seed`; returns per-kind counts and stats/memory after gc. */
-  async run(seed: number, count: number) {
+  opNames,
+  /** Runs `count` operations from `seed` (only those named `only`, to find a leak); returns per-kind counts and stats/memory after gc. */
+  async run(seed: number, count: number, only?: string) {
     await setup();
     const r = prng(seed);
+    const ops = only === undefined ? OPS : OPS.filter(([name]) => name === only);
     const counts: Record<string, number> = {};
     const t0 = performance.now();
     for (let i = 0; i < count; i++) {
-      const [name, op] = OPS[Math.floor(r() * OPS.length)];
+      const [name, op] = ops[Math.floor(r() * ops.length)];
       try {
         op(i % 1000);
       } catch (e: any) {

@@ -38,6 +38,19 @@ export default defineConfig({
         },
       },
       {
+        // Fault injection (test/reliability/): fuzz, soak and misuse, each group in its own worker
+        // thread behind a watchdog, so a trap or a hang fails a test instead of stalling the run.
+        test: {
+          name: "reliability",
+          include: ["test/reliability/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          execArgv: ["--expose-gc"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         test: {
           name: "browser",
           // The differential suite's DOM cases run here (the rest are skipped: Node runs them).

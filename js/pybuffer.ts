@@ -76,19 +76,22 @@ interface Description {
 export class PyBufferView {
   /** Index in `data` of the element at `[0, ..., 0]` (non-zero with negative strides). */
   readonly offset: number;
-  readonly readonly: boolean;
+  /** 1 if the memory must not be written, else 0 (Pyodide's numbers, not booleans). */
+  readonly readonly: number;
   /** The struct format string, e.g. "B", "f", "<i". */
   readonly format: string;
   /** Bytes per element. */
   readonly itemsize: number;
   readonly ndim: number;
-  /** Total bytes of the elements (not of `data`'s span). */
+  /** Bytes from the lowest to the highest byte the buffer touches: `data`'s length in bytes. */
   readonly nbytes: number;
   readonly shape: number[];
   /** Per dimension, in elements of `data`. */
   readonly strides: number[];
-  readonly c_contiguous: boolean;
-  readonly f_contiguous: boolean;
+  /** 1 or 0, as `readonly`. */
+  readonly c_contiguous: number;
+  /** 1 or 0, as `readonly`. */
+  readonly f_contiguous: number;
   #core: Core | undefined;
   #holder: number;
   #memory: WebAssembly.Memory;
@@ -121,14 +124,14 @@ export class PyBufferView {
     this.#view = this.#makeView();
     this.offset = d.startByte / unit;
     this.strides = d.byteStrides.map((s) => s / unit);
-    this.readonly = d.readonly;
+    this.readonly = d.readonly ? 1 : 0;
     this.format = d.format;
     this.itemsize = d.itemsize;
     this.ndim = d.shape.length;
-    this.nbytes = d.nbytes;
+    this.nbytes = d.byteLength;
     this.shape = d.shape;
-    this.c_contiguous = d.c_contiguous;
-    this.f_contiguous = d.f_contiguous;
+    this.c_contiguous = d.c_contiguous ? 1 : 0;
+    this.f_contiguous = d.f_contiguous ? 1 : 0;
     this.#core = core;
     this.#holder = d.holder;
   }

@@ -2,15 +2,17 @@
 //! is one entry from JS (see `Core::entry`), so a Python exception arrives in JS as `PythonError`.
 
 use crate::js2py::js_to_py;
-use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mutable_to_js, py_to_js};
+use crate::js_imports;
+use crate::jsproxy::js_value_of;
+use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mutable_to_js, new_pyproxy, py_to_js};
 use crate::runtime::Core;
 use crate::state::{self, RuntimeState};
 use crate::strings;
 use crate::to_js::{self, DefaultConverter, ToJsOptions};
 use crate::to_py::{self, PyDefaultConverter};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Map, Object, Reflect};
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyBaseExceptionRef, PyStrInterned, PyTuple},
     function::{FuncArgs, KwArgs},
     protocol::{PyIter, PyIterReturn},
@@ -39,6 +41,26 @@ fn call_args(rt: &RuntimeState, args: &Array, kwargs: &JsValue, vm: &VirtualMach
 /// allocated nor rehashed on each access.
 fn attr_name(name: &str, vm: &VirtualMachine) -> &'static PyStrInterned {
     vm.ctx.intern_str(name)
+}
+
+/// What an attribute's proxy is cached under (Pyodide keys by `_PyObject_GetMethod`'s result):
+/// a method bound to `obj` by the function it binds, which the class holds (each read makes a
+/// new bound method), anything else by the object itself. The cached proxy keeps the key object
+/// alive, so its address cannot be reused while the entry can hit.
+fn attr_cache_key(obj: &PyObject, name: &'static PyStrInterned, value: &PyObject, vm: &VirtualMachine) -> f64 {
+    let types = &vm.ctx.types;
+    let cls = value.class();
+    if cls.is(types.bound_method_type) || cls.is(types.builtin_function_or_method_type) {
+        let bound_to_obj = value.get_attr(attr_name("__self__", vm), vm).is_ok_and(|s| s.is(obj));
+        if bound_to_obj && let Some(function) = obj.class().get_attr(name) {
+            return address(&function);
+        }
+    }
+    address(value)
+}
+
+fn address(obj: &PyObject) -> f64 {
+    obj as *const PyObject as usize as f64
 }
 
 /// The frozen module of Python-side helpers for the protocols that are simplest in Python.
@@ -113,7 +135,9 @@ impl Core {
     }
 
     pub fn proxy_type(&self, id: f64) -> Result<String, JsValue> {
-        self.entry(|_rt, vm| Ok(self.object(id, vm)?.class().name().to_string()))
+        // CPython's tp_name, as Pyodide gives it: `collections.deque` for a type defined in an
+        // extension module, the bare name for builtins and for classes defined in Python.
+        self.entry(|_rt, vm| Ok(self.object(id, vm)?.class().slot_name().to_string()))
     }
 
     pub fn proxy_str(&self, id: f64) -> Result<JsValue, JsValue> {
@@ -124,15 +148,33 @@ impl Core {
         self.entry(|_rt, vm| Ok(strings::wtf8_to_js(self.object(id, vm)?.repr(vm)?.as_wtf8())))
     }
 
-    /// `getattr`; a missing attribute is `undefined`, as for any JS property.
-    pub fn proxy_getattr(&self, id: f64, name: &str) -> Result<JsValue, JsValue> {
+    /// `getattr`; a missing attribute is `undefined`, as for any JS property. A PyProxy result
+    /// is borrowed from the parent as in Pyodide: kept in the parent's `cache` (a Map the JS
+    /// side owns and destroys with the parent), so reading it again gives the same proxy.
+    pub fn proxy_getattr(&self, id: f64, name: &str, cache: &Map) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
-            match obj.get_attr(attr_name(name, vm), vm) {
-                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
-                Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(JsValue::UNDEFINED),
-                Err(e) => Err(e),
+            let name = attr_name(name, vm);
+            let value = match obj.get_attr(name, vm) {
+                Ok(v) => v,
+                Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => return Ok(JsValue::UNDEFINED),
+                Err(e) => return Err(e),
+            };
+            if let Some(v) = immutable(&value, vm) {
+                return Ok(v.into_js());
             }
+            if let Some(v) = js_value_of(rt, &value, vm) {
+                return Ok(v);
+            }
+            let key = JsValue::from_f64(attr_cache_key(&obj, name, &value, vm));
+            let hit = cache.get(&key);
+            // A cached proxy the user destroyed reads as id -1, which no entry has.
+            if !hit.is_undefined() && rt.registry.borrow().get(js_imports::pyproxy_id(&hit)).is_some() {
+                return Ok(hit);
+            }
+            let proxy = new_pyproxy(rt, value, &mut Lifetime::Owned, vm);
+            cache.set(&key, &proxy);
+            Ok(proxy)
         })
     }
 
@@ -147,8 +189,10 @@ impl Core {
         self.entry(|_rt, vm| self.object(id, vm)?.del_attr(attr_name(name, vm), vm))
     }
 
+    /// `hasattr`, except that any exception counts as "no" (CPython's `PyObject_HasAttr`,
+    /// which Pyodide's `in` uses).
     pub fn proxy_hasattr(&self, id: f64, name: &str) -> Result<bool, JsValue> {
-        self.entry(|_rt, vm| self.object(id, vm)?.has_attr(attr_name(name, vm), vm))
+        self.entry(|_rt, vm| Ok(self.object(id, vm)?.has_attr(attr_name(name, vm), vm).unwrap_or(false)))
     }
 
     pub fn proxy_dir(&self, id: f64) -> Result<Array, JsValue> {

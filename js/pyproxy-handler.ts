@@ -31,10 +31,36 @@ function isPythonError(e: unknown, type: string): boolean {
   return e instanceof PythonError && e.type === type;
 }
 
+/** The proxy whose attribute read is under way: its cache is the one the core asks about. */
+let reading: ProxyState | undefined;
+
+/** The core's lookup (rust/src/proxy_ops.rs): a live proxy cached under `key`, or undefined. */
+export function attrCacheGet(key: number): any {
+  const map = reading?.cache?.map;
+  const hit = map?.get(key);
+  if (hit === undefined) return undefined;
+  if ((hit[STATE] as ProxyState).destroyed === undefined) return hit;
+  map!.delete(key); // destroyed by the user: a fresh proxy takes its place
+  return undefined;
+}
+
+/** The core's store of a new attribute proxy. */
+export function attrCacheSet(key: number, proxy: unknown): void {
+  if (reading !== undefined) cacheOf(reading).map.set(key, proxy);
+}
+
 /** The object's attribute; a proxy result is borrowed from (and cached on) the parent. */
 function getattr(target: any, name: string): any {
   const s: ProxyState = target[STATE];
-  return coreOf(target).proxy_getattr(idOf(target), name, cacheOf(s).map);
+  const id = idOf(target);
+  // Restored after: Python code run by the read may read attributes of other proxies.
+  const outer = reading;
+  reading = s;
+  try {
+    return s.ctx.core.proxy_getattr(id, name);
+  } finally {
+    reading = outer;
+  }
 }
 
 /** Calls the proxy's Python object, applying what `bind` and `captureThis` set. */

@@ -2,7 +2,6 @@
 //! is one entry from JS (see `Core::entry`), so a Python exception arrives in JS as `PythonError`.
 
 use crate::js2py::js_to_py;
-use crate::js_imports;
 use crate::jsproxy::js_value_of;
 use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mutable_to_js, new_pyproxy, py_to_js};
 use crate::runtime::Core;
@@ -10,7 +9,7 @@ use crate::state::{self, RuntimeState};
 use crate::strings;
 use crate::to_js::{self, DefaultConverter, ToJsOptions};
 use crate::to_py::{self, PyDefaultConverter};
-use js_sys::{Array, Map, Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyBaseExceptionRef, PyStrInterned, PyTuple},
@@ -61,6 +60,18 @@ fn attr_cache_key(obj: &PyObject, name: &'static PyStrInterned, value: &PyObject
 
 fn address(obj: &PyObject) -> f64 {
     obj as *const PyObject as usize as f64
+}
+
+// The attribute cache of the proxy whose read is under way, which the JS get trap names before
+// it calls `proxy_getattr`: only a read that makes a PyProxy touches it, so the common read of
+// a number or string pays nothing for it.
+#[wasm_bindgen(raw_module = "../pyproxy-handler.js")]
+extern "C" {
+    /// The live proxy cached under `key`, or `undefined`.
+    #[wasm_bindgen(js_name = attrCacheGet)]
+    fn attr_cache_get(key: f64) -> JsValue;
+    #[wasm_bindgen(js_name = attrCacheSet)]
+    fn attr_cache_set(key: f64, proxy: &JsValue);
 }
 
 /// The frozen module of Python-side helpers for the protocols that are simplest in Python.
@@ -149,9 +160,9 @@ impl Core {
     }
 
     /// `getattr`; a missing attribute is `undefined`, as for any JS property. A PyProxy result
-    /// is borrowed from the parent as in Pyodide: kept in the parent's `cache` (a Map the JS
-    /// side owns and destroys with the parent), so reading it again gives the same proxy.
-    pub fn proxy_getattr(&self, id: f64, name: &str, cache: &Map) -> Result<JsValue, JsValue> {
+    /// is borrowed from the parent as in Pyodide: kept in the parent's attribute cache (which
+    /// the JS side owns and destroys with the parent), so reading it again gives the same proxy.
+    pub fn proxy_getattr(&self, id: f64, name: &str) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
             let name = attr_name(name, vm);
@@ -166,14 +177,13 @@ impl Core {
             if let Some(v) = js_value_of(rt, &value, vm) {
                 return Ok(v);
             }
-            let key = JsValue::from_f64(attr_cache_key(&obj, name, &value, vm));
-            let hit = cache.get(&key);
-            // A cached proxy the user destroyed reads as id -1, which no entry has.
-            if !hit.is_undefined() && rt.registry.borrow().get(js_imports::pyproxy_id(&hit)).is_some() {
+            let key = attr_cache_key(&obj, name, &value, vm);
+            let hit = attr_cache_get(key);
+            if !hit.is_undefined() {
                 return Ok(hit);
             }
             let proxy = new_pyproxy(rt, value, &mut Lifetime::Owned, vm);
-            cache.set(&key, &proxy);
+            attr_cache_set(key, &proxy);
             Ok(proxy)
         })
     }

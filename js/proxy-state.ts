@@ -30,6 +30,8 @@ export interface ProxyContext {
  */
 export interface AttrCache {
   map: Map<number, any>;
+  /** What a JSON adaptor's item reads and iteration made (Pyodide's json_adaptor_map). */
+  jsonMap?: Map<number, any>;
   /** How many live proxies (a proxy and its copies) share the cache. */
   refcnt: number;
 }
@@ -60,6 +62,8 @@ export interface ProxyProps {
   owner?: object;
   /** Made by `create_proxy(..., roundtrip=True)` (see ROUNDTRIP). */
   roundtrip?: boolean;
+  /** Made by `asJsJson()`: properties are items, and what it reads are adaptors too. */
+  jsonAdaptor?: boolean;
 }
 
 export function stateOf(p: object): ProxyState {
@@ -138,8 +142,11 @@ export function markDestroyed(proxies: unknown[], message: string): void {
 function releaseCache(s: ProxyState): void {
   const cache = s.cache;
   if (cache === undefined || --cache.refcnt !== 0) return;
-  for (const attr of cache.map.values()) destroyProxy(attr, CACHE_DESTROYED_MESSAGE, true);
-  cache.map.clear();
+  for (const map of [cache.map, cache.jsonMap]) {
+    if (map === undefined) continue;
+    for (const attr of map.values()) destroyProxy(attr, CACHE_DESTROYED_MESSAGE, true);
+    map.clear();
+  }
 }
 
 export function coreOf(p: object): Core {

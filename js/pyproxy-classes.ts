@@ -3,7 +3,7 @@
 // prototypeFor in pyproxy.ts); `instanceof` answers from the flags, so it holds for every
 // combination.
 
-import { callProxy, handlerFor, setCoroutineHook } from "./pyproxy-handler.js";
+import { callProxy, getItem, handlerFor, jsonAdaptorOf, readingFrom, setCoroutineHook } from "./pyproxy-handler.js";
 import {
   cacheOf,
   coreOf,
@@ -16,6 +16,7 @@ import {
   stateOf,
   type ProxyContext,
   type ProxyProps,
+  type ProxyState,
 } from "./proxy-state.js";
 import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
 import * as F from "./typeflags.js";
@@ -129,7 +130,17 @@ export class PyProxyWithLength extends PyProxy {
 export class PyProxyWithGet extends PyProxy {
   /** `obj[key]`; a missing key (KeyError, IndexError) gives `undefined`. */
   get(key: any): any {
-    return coreOf(this).proxy_getitem(idOf(this), key);
+    return getItem(this, key);
+  }
+
+  /**
+   * The object as a JSON adaptor (Pyodide 0.26+): properties read, write and delete items (a
+   * numeric name the int key), and the containers it gives are adaptors too, so
+   * `JSON.stringify(proxy.asJsJson())` inverts `json.loads`. Same object and lifetime.
+   */
+  asJsJson(): any {
+    idOf(this);
+    return jsonAdaptorOf(this);
   }
 }
 
@@ -160,15 +171,17 @@ const EXHAUSTED_MESSAGE = "This borrowed proxy was automatically destroyed when 
  * destroyed once it runs to its end (or fails), not when the loop is left early; the Python
  * iterator is released either way.
  */
-function* iterate(core: Core, it: PyProxy): Generator<any, void, undefined> {
+function* iterate(core: Core, it: PyProxy, adaptor: ProxyState | undefined): Generator<any, void, undefined> {
   const produced: PyProxy[] = [];
   try {
     const itId = idOf(it);
+    // A JSON adaptor's items are adaptors cached on it (they live as long as it does).
+    const next = adaptor === undefined ? () => core.proxy_next(itId, undefined, false) : () => readingFrom(adaptor, true, () => core.proxy_next(itId, undefined, true));
     for (;;) {
-      const value = core.proxy_next(itId, undefined);
+      const value = next();
       if (core.last_done()) break;
       yield value;
-      if (isPyProxy(value)) produced.push(value);
+      if (adaptor === undefined && isPyProxy(value)) produced.push(value);
     }
   } catch (e) {
     destroyAll(produced);
@@ -196,7 +209,7 @@ export class PyIterable extends PyProxy {
     const core = coreOf(this);
     const it = core.proxy_iter(idOf(this));
     if (!isPyProxy(it)) throw new TypeError("iter() did not return a Python iterator");
-    return iterate(core, it as PyProxy);
+    return iterate(core, it as PyProxy, propsOf(this).jsonAdaptor ? stateOf(this) : undefined);
   }
 }
 
@@ -208,7 +221,7 @@ export class PyIterator extends PyProxy {
   /** `next(it)`, or `it.send(arg)` when `arg` is given; at the end `value` is the return value. */
   next(arg: any = undefined): IteratorResult<any, any> {
     const core = coreOf(this);
-    const value = core.proxy_next(idOf(this), arg);
+    const value = core.proxy_next(idOf(this), arg, false);
     return { done: core.last_done(), value };
   }
 }

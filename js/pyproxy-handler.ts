@@ -4,7 +4,7 @@
 
 import { callResult } from "./call-result.js";
 import { PythonError } from "./errors.js";
-import { cacheOf, coreOf, ID, idOf, propsOf, ROUNDTRIP, STATE, type ProxyState } from "./proxy-state.js";
+import { cacheOf, coreOf, ID, idOf, makeProxy, PROPS, propsOf, ROUNDTRIP, STATE, type ProxyProps, type ProxyState } from "./proxy-state.js";
 import * as F from "./typeflags.js";
 
 // Own properties every function has: on a callable proxy they are Python attributes.
@@ -31,12 +31,22 @@ function isPythonError(e: unknown, type: string): boolean {
   return e instanceof PythonError && e.type === type;
 }
 
-/** The proxy whose attribute read is under way: its cache is the one the core asks about. */
+/** The proxy whose read is under way: its cache is the one the core asks about. */
 let reading: ProxyState | undefined;
+/** Whether that read is a JSON adaptor's item read (its own cache, and results are adaptors). */
+let readingJson = false;
+
+function readingMap(create: boolean): Map<number, any> | undefined {
+  if (reading === undefined) return undefined;
+  if (!readingJson) return create ? cacheOf(reading).map : reading.cache?.map;
+  if (!create) return reading.cache?.jsonMap;
+  const cache = cacheOf(reading);
+  return (cache.jsonMap ??= new Map());
+}
 
 /** The core's lookup (rust/src/proxy_ops.rs): a live proxy cached under `key`, or undefined. */
 export function attrCacheGet(key: number): any {
-  const map = reading?.cache?.map;
+  const map = readingMap(false);
   const hit = map?.get(key);
   if (hit === undefined) return undefined;
   if ((hit[STATE] as ProxyState).destroyed === undefined) return hit;
@@ -44,23 +54,63 @@ export function attrCacheGet(key: number): any {
   return undefined;
 }
 
-/** The core's store of a new attribute proxy. */
-export function attrCacheSet(key: number, proxy: unknown): void {
-  if (reading !== undefined) cacheOf(reading).map.set(key, proxy);
+/** The core's store of a new proxy; returns what the read gives (an adaptor for an adaptor). */
+export function attrCacheSet(key: number, proxy: any): any {
+  const map = readingMap(true);
+  if (map === undefined) return proxy;
+  const value = readingJson && ((proxy[STATE] as ProxyState).flags & (F.HAS_GET | F.IS_SEQUENCE)) !== 0 ? jsonAdaptorOf(proxy) : proxy;
+  map.set(key, value);
+  return value;
+}
+
+/** Runs a core read with `s` named as the proxy being read (restored after: Python code run by
+ * the read may read other proxies). */
+export function readingFrom<T>(s: ProxyState, json: boolean, read: () => T): T {
+  const outer = reading;
+  const outerJson = readingJson;
+  reading = s;
+  readingJson = json;
+  try {
+    return read();
+  } finally {
+    reading = outer;
+    readingJson = outerJson;
+  }
 }
 
 /** The object's attribute; a proxy result is borrowed from (and cached on) the parent. */
 function getattr(target: any, name: string): any {
   const s: ProxyState = target[STATE];
   const id = idOf(target);
-  // Restored after: Python code run by the read may read attributes of other proxies.
   const outer = reading;
+  const outerJson = readingJson;
   reading = s;
+  readingJson = false;
   try {
     return s.ctx.core.proxy_getattr(id, name);
   } finally {
     reading = outer;
+    readingJson = outerJson;
   }
+}
+
+/** `obj[key]`, undefined if missing; through a JSON adaptor, cached adaptors for containers. */
+export function getItem(p: any, key: unknown): any {
+  const s: ProxyState = p[STATE];
+  const id = idOf(p);
+  if ((p[PROPS] as ProxyProps).jsonAdaptor !== true) return s.ctx.core.proxy_getitem(id, key, false);
+  return readingFrom(s, true, () => s.ctx.core.proxy_getitem(id, key, true));
+}
+
+/**
+ * An alias of `p` that is a JSON adaptor (Pyodide's `asJsJson`): the same object and lifetime,
+ * properties read and write items, and the containers it gives are adaptors too.
+ */
+export function jsonAdaptorOf(p: any): any {
+  const s: ProxyState = p[STATE];
+  const props: ProxyProps = p[PROPS];
+  const alias = { ...props, boundArgs: [...props.boundArgs], owner: props.owner ?? p, jsonAdaptor: true };
+  return makeProxy(s, alias, Object.getPrototypeOf(p), handlerFor(s.flags, true), typeof p === "function");
 }
 
 /** Calls the proxy's Python object, applying what `bind` and `captureThis` set. */
@@ -148,7 +198,7 @@ const sequence = {
   ...plain,
   get(target: any, prop: string | symbol): any {
     if (prop === "length") return coreOf(target).proxy_len(idOf(target));
-    if (isIndex(prop)) return coreOf(target).proxy_getitem(idOf(target), Number(prop));
+    if (isIndex(prop)) return getItem(target, Number(prop));
     return plain.get(target, prop);
   },
   set(target: any, prop: string | symbol, value: unknown): boolean {
@@ -195,11 +245,9 @@ function itemHas(target: any, prop: string | symbol): boolean {
 
 function itemGet(target: any, prop: string | symbol): any {
   if (typeof prop === "symbol") return Reflect.get(target, prop, target);
-  const core = coreOf(target);
-  const id = idOf(target);
-  const result = core.proxy_getitem(id, prop);
-  if (result !== undefined || core.proxy_contains(id, prop)) return result;
-  if (INDEX.test(prop)) return core.proxy_getitem(id, Number(prop));
+  const result = getItem(target, prop);
+  if (result !== undefined || coreOf(target).proxy_contains(idOf(target), prop)) return result;
+  if (INDEX.test(prop)) return getItem(target, Number(prop));
   return undefined;
 }
 
@@ -246,16 +294,56 @@ const dict = {
   },
   ownKeys(target: any): (string | symbol)[] {
     const keys = new Set(plain.ownKeys(target));
-    for (const key of coreOf(target).proxy_helper("dict_prop_keys", idOf(target), [], 1) as unknown[]) {
-      keys.add(String(key));
-    }
+    for (const key of dictKeys(target)) keys.add(key);
     return [...keys];
   },
 };
 
-/** The traps for a proxy with `flags`. */
-export function handlerFor(flags: number): ProxyHandler<any> {
+function dictKeys(target: any): string[] {
+  return (coreOf(target).proxy_helper("dict_prop_keys", idOf(target), [], 1) as unknown[]).map(String);
+}
+
+// The JS members a JSON adaptor of a mapping still has; every other property is an item.
+const JSON_DICT_MEMBERS = new Set<string | symbol>(["copy", "constructor", "toString", "destroy"]);
+
+/** A JSON adaptor of a mapping (Pyodide's PyProxyJsonAdaptorDictHandlers): items only. */
+const jsonDict: ProxyHandler<any> = {
+  has: itemHas,
+  get(target: any, prop: string | symbol): any {
+    if (typeof prop === "symbol" || JSON_DICT_MEMBERS.has(prop)) return Reflect.get(target, prop, target);
+    const result = itemGet(target, prop);
+    // Neither item nor JS member: what the class has (get, set, asJsJson, ...).
+    return result !== undefined || itemHas(target, prop) ? result : Reflect.get(target, prop, target);
+  },
+  set(target: any, prop: string | symbol, value: unknown): boolean {
+    return itemChange(target, prop, (key) => coreOf(target).proxy_setitem(idOf(target), key, value));
+  },
+  deleteProperty(target: any, prop: string | symbol): boolean {
+    return itemChange(target, prop, (key) => coreOf(target).proxy_delitem(idOf(target), key));
+  },
+  getOwnPropertyDescriptor(target: any, prop: string | symbol): PropertyDescriptor | undefined {
+    const own = Reflect.getOwnPropertyDescriptor(target, prop);
+    if (own !== undefined && !own.configurable) return own; // the Proxy invariants require it
+    if (!itemHas(target, prop)) return undefined;
+    return { value: itemGet(target, prop), writable: true, enumerable: true, configurable: true };
+  },
+  ownKeys(target: any): (string | symbol)[] {
+    // The target's non-configurable own keys must be listed (a callable's `prototype`).
+    const keys = new Set<string | symbol>(dictKeys(target));
+    for (const key of Reflect.ownKeys(target)) {
+      if (!Reflect.getOwnPropertyDescriptor(target, key)!.configurable) keys.add(key);
+    }
+    return [...keys];
+  },
+  apply(target: any, thisArg: unknown, args: unknown[]): any {
+    return callProxy(target, thisArg, args, undefined);
+  },
+};
+
+/** The traps for a proxy with `flags` (a JSON adaptor's if `jsonAdaptor`). */
+export function handlerFor(flags: number, jsonAdaptor = false): ProxyHandler<any> {
   if ((flags & F.IS_SEQUENCE) !== 0) return sequence;
+  if (jsonAdaptor) return jsonDict;
   if ((flags & F.IS_DICT) !== 0) return dict;
   return plain;
 }

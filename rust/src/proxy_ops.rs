@@ -70,8 +70,33 @@ extern "C" {
     /// The live proxy cached under `key`, or `undefined`.
     #[wasm_bindgen(js_name = attrCacheGet)]
     fn attr_cache_get(key: f64) -> JsValue;
+    /// Caches a new proxy; returns the value to hand out (a JSON adaptor's reads give adaptors).
     #[wasm_bindgen(js_name = attrCacheSet)]
-    fn attr_cache_set(key: f64, proxy: &JsValue);
+    fn attr_cache_set(key: f64, proxy: &JsValue) -> JsValue;
+}
+
+/// `value` for JS; a PyProxy it needs is the one cached under `key` (made and cached if none).
+fn cached_proxy(rt: &RuntimeState, key: f64, value: PyObjectRef, vm: &VirtualMachine) -> JsValue {
+    let hit = attr_cache_get(key);
+    if !hit.is_undefined() {
+        return hit;
+    }
+    let proxy = new_pyproxy(rt, value, &mut Lifetime::Owned, vm);
+    attr_cache_set(key, &proxy)
+}
+
+/// `py_to_js`, or with `cached` its variant through the named cache (by the object's address).
+fn to_js_maybe_cached(rt: &RuntimeState, value: PyObjectRef, cached: bool, vm: &VirtualMachine) -> JsValue {
+    if !cached {
+        return py_to_js(rt, &value, &mut Lifetime::Owned, vm);
+    }
+    if let Some(v) = immutable(&value, vm) {
+        return v.into_js();
+    }
+    if let Some(v) = js_value_of(rt, &value, vm) {
+        return v;
+    }
+    cached_proxy(rt, address(&value), value, vm)
 }
 
 /// The frozen module of Python-side helpers for the protocols that are simplest in Python.
@@ -178,13 +203,7 @@ impl Core {
                 return Ok(v);
             }
             let key = attr_cache_key(&obj, name, &value, vm);
-            let hit = attr_cache_get(key);
-            if !hit.is_undefined() {
-                return Ok(hit);
-            }
-            let proxy = new_pyproxy(rt, value, &mut Lifetime::Owned, vm);
-            attr_cache_set(key, &proxy);
-            Ok(proxy)
+            Ok(cached_proxy(rt, key, value, vm))
         })
     }
 
@@ -223,13 +242,14 @@ impl Core {
         self.call_with(id, |_, _| Ok(FuncArgs::default()))
     }
 
-    /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`).
-    pub fn proxy_getitem(&self, id: f64, key: JsValue) -> Result<JsValue, JsValue> {
+    /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`). `cached` (a JSON
+    /// adaptor's read): a PyProxy result comes from the cache the JS side names.
+    pub fn proxy_getitem(&self, id: f64, key: JsValue, cached: bool) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
             let key = js_to_py(rt, key, vm)?;
             match obj.get_item(&*key, vm) {
-                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
+                Ok(v) => Ok(to_js_maybe_cached(rt, v, cached, vm)),
                 Err(e) if missing_key(&e, vm) => Ok(JsValue::UNDEFINED),
                 Err(e) => Err(e),
             }
@@ -271,8 +291,9 @@ impl Core {
     }
 
     /// One step of an iterator: `next(it)` when `arg` is undefined, else `it.send(arg)`.
-    /// Returns the value (or the StopIteration value) and sets `last_done`.
-    pub fn proxy_next(&self, id: f64, arg: JsValue) -> Result<JsValue, JsValue> {
+    /// Returns the value (or the StopIteration value) and sets `last_done`. `cached`: as for
+    /// `proxy_getitem` (iterating a JSON adaptor).
+    pub fn proxy_next(&self, id: f64, arg: JsValue, cached: bool) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
             let step = if arg.is_undefined() {
@@ -286,7 +307,7 @@ impl Core {
                 PyIterReturn::StopIteration(v) => (true, v.unwrap_or_else(|| vm.ctx.none())),
             };
             self.last_done.set(done);
-            Ok(py_to_js(rt, &value, &mut Lifetime::Owned, vm))
+            Ok(to_js_maybe_cached(rt, value, cached, vm))
         })
     }
 

@@ -612,6 +612,33 @@ export const api: CompatCase[] = [
     },
   },
   {
+    name: "runPythonAsync with globals and locals",
+    run: async (c) => {
+      const locals = c.run("{'x': 7}");
+      const globals = c.run("{'x': 5, 'y': 29}");
+      try {
+        const r = await c.runAsync("z = x + y\nz * 2", { locals, globals });
+        return [r, locals.get("z"), globals.has("z")];
+      } finally {
+        locals.destroy();
+        globals.destroy();
+      }
+    },
+  },
+  {
+    name: "runPython with locals only runs in py.globals and writes to locals",
+    run: (c) => {
+      const locals = c.run("{'api_loc_a': 2}");
+      try {
+        c.run("api_loc_g = 40");
+        const r = c.run("api_loc_b = api_loc_a + api_loc_g; api_loc_b", { locals });
+        return [r, locals.get("api_loc_b"), c.py.globals.has("api_loc_b")];
+      } finally {
+        locals.destroy();
+      }
+    },
+  },
+  {
     name: "runPython's filename option names the file in tracebacks",
     run: (c) => {
       try {

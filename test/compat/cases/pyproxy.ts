@@ -250,6 +250,20 @@ export const pyproxy: CompatCase[] = [
       return "did not throw";
     },
   },
+  {
+    name: "with setDebug(true) the destroyed-proxy message describes the object",
+    run: (c) => {
+      const before = c.py.setDebug(true);
+      try {
+        const p = c.run("[1, 'two']");
+        p.destroy();
+        return [before, firstLine(() => p.length), (() => { try { p.length; } catch (e: any) { return e.message.split("\n")[1]; } })()];
+      } finally {
+        c.py.setDebug(false);
+      }
+    },
+  },
+  { name: "a proxy's constructor is PyProxy", run: (c) => [c.run("[]").constructor === c.ffi.PyProxy, c.run("len").constructor === c.ffi.PyProxy] },
   { name: "destroy twice is a no-op", run: (c) => { const p = c.run("[1]"); p.destroy(); return p.destroy(); } },
   {
     name: "destroy({message}) sets the message of later use",
@@ -999,6 +1013,23 @@ export const pyproxy: CompatCase[] = [
   {
     name: "callWithOptions with kwargs and no argument is a TypeError",
     run: (c) => c.run("lambda *a: 1").callWithOptions({ kwargs: true }),
+  },
+  {
+    name: "callKwargsRelaxed drops surplus positional and keyword arguments",
+    run: (c) => {
+      const f = c.run("def pp_rel3(x=2, y=3): return f'{x},{y}'\npp_rel3");
+      return [
+        f.callKwargsRelaxed(1, { y: 5, z: 9 }),
+        f.callKwargsRelaxed({ x: 4 }),
+        // An argument given both ways is still an error.
+        (() => { try { return f.callKwargsRelaxed(1, 2, 3, { y: 5 }); } catch (e: any) { return e.type; } })(),
+        throwsClass(() => f.callKwargsRelaxed()),
+      ];
+    },
+  },
+  {
+    name: "callRelaxed still needs the required arguments",
+    run: (c) => c.run("def pp_rel4(x, y): return x + y\npp_rel4").callRelaxed(1),
   },
   {
     name: "calling an async def from JS schedules it, a function returning a coroutine does not",
@@ -1789,18 +1820,18 @@ export const pyproxy: CompatCase[] = [
   // asJsJson
   // -------------------------------------------------------------------------------------------
   {
-    name: "asJsJson is on get-able and sequence proxies only", known: "Pyodide: dict and list proxies have asJsJson; ours: none has it",
+    name: "asJsJson is on get-able and sequence proxies only",
     run: (c) => ["{}", "[1]", "object()", "iter([])", "class PPJson1:\n    def __len__(self): return 1\nPPJson1()"].map((s) => "asJsJson" in c.run(s)),
   },
   {
-    name: "asJsJson reads str and int keys through properties", known: "Pyodide: asJsJson exists; ours: not a function",
+    name: "asJsJson reads str and int keys through properties",
     run: (c) => {
       const j = c.run("{0: 'a', '1': 'b', '3c': 4}").asJsJson();
       return [j[0], j["0"], j.get(0), j.get("0"), j[1], j.get(1), j.get("1"), j["3c"], j[""]];
     },
   },
   {
-    name: "asJsJson writes int keys for numeric properties", known: "Pyodide: asJsJson exists; ours: not a function",
+    name: "asJsJson writes int keys for numeric properties",
     run: (c) => {
       const x = c.run("pp_json2 = {}; pp_json2").asJsJson();
       x.a = 1;
@@ -1810,8 +1841,31 @@ export const pyproxy: CompatCase[] = [
     },
   },
   {
-    name: "JSON.stringify of asJsJson inverts json.loads", known: "Pyodide: asJsJson exists; ours: not a function",
+    name: "JSON.stringify of asJsJson inverts json.loads",
     run: (c) => JSON.stringify(c.run("[1, 2, {'a': 3, 'b': {'c': 4, 'd': [1, {'c': 2}]}}]").asJsJson()),
+  },
+  {
+    name: "an asJsJson adaptor and what it read die with the proxy it came from",
+    run: (c) => {
+      const d = c.run("{'a': [1], 'b': {'c': 2}}");
+      const j = d.asJsJson();
+      const a = j.a;
+      const b = j.b;
+      const before = [a.length, b.c, j.a === a];
+      d.destroy();
+      return [before, firstLine(() => j.a), firstLine(() => a.length), firstLine(() => b.c)];
+    },
+  },
+  {
+    name: "the items of an asJsJson iteration stay alive after it",
+    run: (c) => {
+      const items = [...c.run("[[1], {'x': 2}]").asJsJson()];
+      return [items[0].length, items[1].x, Object.keys(items[1])];
+    },
+  },
+  {
+    name: "asJsJson of an object without items or a sequence is not a function",
+    run: (c) => typeof c.run("object()").asJsJson,
   },
 
   // -------------------------------------------------------------------------------------------

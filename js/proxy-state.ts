@@ -169,15 +169,10 @@ export function makeProxy(
   handler: ProxyHandler<any>,
   callable: boolean,
 ): any {
+  // A callable's target keeps its own name, length and prototype (deleting them, as Pyodide
+  // does, makes every callable proxy slower to make): the traps treat them as Python attributes.
   const target: any = callable ? function () {} : {};
   Object.setPrototypeOf(target, prototype);
-  if (callable) {
-    // A function's own name and length would hide the Python attributes of those names;
-    // `prototype` cannot be deleted, only emptied (Pyodide does the same).
-    delete target.length;
-    delete target.name;
-    target.prototype = undefined;
-  }
   Object.defineProperty(target, STATE, { value: state });
   Object.defineProperty(target, PROPS, { value: props });
   return new Proxy(target, handler);

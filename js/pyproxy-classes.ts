@@ -98,7 +98,7 @@ export class PyProxy {
     cache.refcnt++;
     const { owner: _, ...props } = propsOf(this);
     const state = { ctx: s.ctx, id, flags: s.flags, cache };
-    const proxy = makeProxy(state, { ...props, boundArgs: [...props.boundArgs] }, Object.getPrototypeOf(this), handlerFor(s.flags), typeof this === "function");
+    const proxy = makeProxy(state, { ...props, boundArgs: [...props.boundArgs] }, Object.getPrototypeOf(this), handlerFor(s.flags, props.jsonAdaptor), typeof this === "function");
     s.ctx.registry.register(proxy, id, proxy);
     return proxy;
   }
@@ -360,7 +360,7 @@ function aliasOf<T extends object>(p: T, change: (props: ProxyProps) => ProxyPro
   const props = propsOf(p);
   const s = stateOf(p);
   const alias = change({ ...props, boundArgs: [...props.boundArgs], owner: props.owner ?? p });
-  return makeProxy(s, alias, Object.getPrototypeOf(p), handlerFor(s.flags), true);
+  return makeProxy(s, alias, Object.getPrototypeOf(p), handlerFor(s.flags, alias.jsonAdaptor), true);
 }
 
 /** The keyword-argument object a `...Kwargs` call ends with, checked as Pyodide does. */

@@ -27,6 +27,11 @@ function isJsMember(target: any, prop: string | symbol, filterPrototype: boolean
   return prop in target;
 }
 
+/** A callable target's own `name` or `length`, which stand for the Python attributes. */
+function isFunctionNoise(target: any, prop: string | symbol): boolean {
+  return typeof target === "function" && (prop === "name" || prop === "length");
+}
+
 function isPythonError(e: unknown, type: string): boolean {
   return e instanceof PythonError && e.type === type;
 }
@@ -155,8 +160,10 @@ const plain = {
   },
 
   set(target: any, prop: string | symbol, value: unknown): boolean {
-    const own = Reflect.getOwnPropertyDescriptor(target, prop);
-    if (own && !own.writable && !own.set) return false;
+    if (!isFunctionNoise(target, prop)) {
+      const own = Reflect.getOwnPropertyDescriptor(target, prop);
+      if (own && !own.writable && !own.set) return false;
+    }
     if (typeof prop === "symbol" || isJsMember(target, prop, true)) return Reflect.set(target, prop, value, target);
     coreOf(target).proxy_setattr(idOf(target), prop.startsWith("$") ? prop.slice(1) : prop, value);
     return true;
@@ -176,11 +183,15 @@ const plain = {
     return true;
   },
 
-  // No getOwnPropertyDescriptor trap: Python attributes are not own properties, so
-  // Object.keys of a proxy is [] as in Pyodide, while `in` and reads still see them.
+  // Python attributes are not own properties, so Object.keys of a proxy is [] as in Pyodide,
+  // while `in` and reads still see them. A callable target's own name and length are hidden.
+  getOwnPropertyDescriptor(target: any, prop: string | symbol): PropertyDescriptor | undefined {
+    return isFunctionNoise(target, prop) ? undefined : Reflect.getOwnPropertyDescriptor(target, prop);
+  },
+
   ownKeys(target: any): (string | symbol)[] {
     const keys = new Set<string | symbol>(coreOf(target).proxy_dir(idOf(target)));
-    for (const key of Reflect.ownKeys(target)) keys.add(key);
+    for (const key of Reflect.ownKeys(target)) if (!isFunctionNoise(target, key)) keys.add(key);
     return [...keys];
   },
 

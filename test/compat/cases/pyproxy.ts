@@ -691,6 +691,15 @@ export const pyproxy: CompatCase[] = [
     run: (c) => c.run("class PPLen4:\n    def __call__(self): pass\n    def __len__(self): raise ValueError('bad len')\nPPLen4()").length,
   },
   {
+    name: "a callable proxy has no own name or length and keeps prototype",
+    run: (c) => {
+      const f = c.run("lambda: 1");
+      const own = (k: string) => Object.getOwnPropertyDescriptor(f, k) !== undefined;
+      const listed = Reflect.ownKeys(f).filter((k) => k === "name" || k === "length" || k === "prototype");
+      return [own("name"), own("length"), own("prototype"), listed, Object.keys(f), "prototype" in f, f.prototype];
+    },
+  },
+  {
     name: "an object without __len__ has no length",
     run: (c) => {
       const o = c.run("object()");

@@ -50,6 +50,9 @@ export function arrayForFormat(format: string): { ctor: TypedArrayCtor; bigEndia
   return { ctor, bigEndian };
 }
 
+/** What `getBuffer` passes so that only it makes views. */
+const MAKE = Symbol("PyBufferView.make");
+
 interface Description {
   holder: number;
   memory: WebAssembly.Memory;
@@ -98,8 +101,9 @@ export class PyBufferView {
   #makeView: () => ArrayBufferView;
   #view: ArrayBufferView;
 
-  /** @internal made by `PyBuffer.getBuffer()` */
-  constructor(core: Core, d: Description, type?: BufferType) {
+  /** @internal made by `PyBuffer.getBuffer()` only (`new PyBufferView()` is refused, as in Pyodide) */
+  constructor(token: typeof MAKE, core: Core, d: Description, type?: BufferType) {
+    if (token !== MAKE) throw new TypeError("PyBufferView is not a constructor");
     let ctor: TypedArrayCtor | undefined;
     if (type === undefined) {
       const parsed = arrayForFormat(d.format);
@@ -157,7 +161,7 @@ export function getBuffer(proxy: object, type?: BufferType): PyBufferView {
   const core = coreOf(proxy);
   const d = core.proxy_get_buffer(idOf(proxy)) as unknown as Description;
   try {
-    return new PyBufferView(core, d, type);
+    return new PyBufferView(MAKE, core, d, type);
   } catch (e) {
     core.proxy_release(d.holder);
     throw e;

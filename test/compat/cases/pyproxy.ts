@@ -1824,6 +1824,18 @@ export const pyproxy: CompatCase[] = [
     },
   },
   { name: "a list proxy has no getBuffer", run: (c) => { const p = c.run("[1]"); return [typeof p.getBuffer, p instanceof c.ffi.PyBuffer]; } },
+  { name: "new PyBufferView() is a TypeError", run: (c) => new c.ffi.PyBufferView() },
+  {
+    name: "a buffer view is an instance of PyBufferView",
+    run: (c) => {
+      const b = c.run("b'ab'").getBuffer();
+      try {
+        return [b instanceof c.ffi.PyBufferView, typeof b.release];
+      } finally {
+        b.release();
+      }
+    },
+  },
 
   // -------------------------------------------------------------------------------------------
   // asJsJson

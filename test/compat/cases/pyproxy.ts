@@ -841,6 +841,25 @@ export const pyproxy: CompatCase[] = [
     },
   },
   { name: "Object.keys of a dict proxy lists its items", run: (c) => Object.keys(c.run("{'a': 1, 'b': 2}")) },
+  { name: "JSON.stringify of a dict proxy writes its str items", run: (c) => JSON.stringify(c.run("{'a': 1, 'b': 'x', 3: None, 'n': [1]}")) },
+  { name: "spreading a dict proxy copies its items", run: (c) => { const o = { ...c.run("{'a': 1, 2: 'two'}") }; return Object.entries(o).map(([k, v]) => [k, typeof v === "object" ? "proxy" : v]); } },
+  {
+    name: "for...in over a dict proxy visits its items",
+    known: "Pyodide's for...in also visits `$$flags`, an enumerable internal property of its proxy prototypes; ours has no such property",
+    run: (c) => {
+      const seen: string[] = [];
+      for (const k in c.run("{'a': 1, 'b': 2}")) seen.push(k);
+      return seen;
+    },
+  },
+  { name: "a dict proxy item whose name is a float string is not found", run: (c) => { const d = c.run("{1.5: 'f', '1.5': 's'}"); return [d[1.5], d["2.5"]]; } },
+  { name: "Object.keys of py.globals lists __main__'s names", run: (c) => { c.run("pp_main_key = 1"); return Object.keys(c.py.globals).includes("pp_main_key"); } },
+  { name: "Object.entries of a list proxy is empty", run: (c) => Object.entries(c.run("[1, 2]")) },
+  { name: "a dict subclass proxy does not read items as properties", run: (c) => c.run("class PPDictSub(dict): pass\nPPDictSub(a=1)").a },
+  {
+    name: "an attribute of a dict proxy shadows its item of the same name",
+    run: (c) => { const d = c.run("{'keys': 1, 'x': 2}"); return [typeof d.keys, d.x, d.$keys === d.keys]; },
+  },
 
   // -------------------------------------------------------------------------------------------
   // py.globals

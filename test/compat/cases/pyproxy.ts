@@ -528,6 +528,36 @@ export const pyproxy: CompatCase[] = [
     },
   },
   {
+    name: "$-prefixed and module attribute reads are cached too",
+    run: (c) => {
+      const d = c.run("{}");
+      const m = c.run("import math; math");
+      return [d.$get === d.$get, m.sqrt === m.sqrt, m.sqrt(16)];
+    },
+  },
+  {
+    name: "a property that makes a new object gives a new proxy each read, all dying with the parent",
+    run: (c) => {
+      const o = c.run("class PPBorrow6:\n    @property\n    def fresh(self): return [1]\nPPBorrow6()");
+      const a = o.fresh;
+      const b = o.fresh;
+      const same = a === b;
+      o.destroy();
+      return [same, firstLine(() => a.length), firstLine(() => b.length)];
+    },
+  },
+  {
+    name: "copy() keeps the bound arguments and captureThis of an alias",
+    run: (c) => {
+      const g = c.run("lambda *a: repr(a)");
+      const bound = g.bind(null, 1);
+      const captured = g.captureThis();
+      const copies = [bound.copy(), captured.copy()];
+      g.destroy();
+      return [copies[0](2), copies[1].call("self", 3)];
+    },
+  },
+  {
     name: "a $-prefixed name reads the Python attribute a JS method shadows",
     run: (c) => {
       const d = c.run("{}");

@@ -1117,6 +1117,46 @@ export const pyproxy: CompatCase[] = [
       return await f(21);
     },
   },
+  {
+    name: "async methods, partials and callKwargs calls are scheduled at once; an async __call__ is not",
+    run: async (c) => {
+      c.run(py`
+        import functools
+        pp_sched2 = []
+        class PPSched:
+            async def m(self, n):
+                pp_sched2.append(("m", n))
+            async def __call__(self, n):
+                pp_sched2.append(("call", n))
+        async def pp_sched2_f(n, k=0):
+            pp_sched2.append(("f", n, k))
+        pp_sched2_obj = PPSched()
+        pp_sched2_partial = functools.partial(pp_sched2_f, 7)
+      `);
+      const obj = c.py.globals.get("pp_sched2_obj");
+      const partial = c.py.globals.get("pp_sched2_partial");
+      const f = c.py.globals.get("pp_sched2_f");
+      obj.m(1);
+      partial();
+      f.callKwargs(2, { k: 3 });
+      const co = obj(4);
+      for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 5));
+      const r = c.run("repr(sorted(pp_sched2))");
+      co.close();
+      co.destroy();
+      return r;
+    },
+  },
+  {
+    name: "then, catch and finally of an awaitable share one run",
+    run: async (c) => {
+      const co = c.run("pp_runs = []\nasync def pp_once():\n    pp_runs.append(1)\n    return 3\npp_once()");
+      const a = await co.then((v: number) => v + 1);
+      const b = await co.finally(() => undefined);
+      const d = await co.catch(() => "no");
+      return [a, b, d, c.run("len(pp_runs)")];
+    },
+  },
 
   // -------------------------------------------------------------------------------------------
   // A PyProxy a JS function returns to Python.

@@ -534,7 +534,9 @@ export class PySequence extends PyProxy {
     return Array.prototype.at.call(this, index);
   }
   concat(...items: any[]): any[] {
-    return Array.prototype.concat.apply(Array.from(this as any), items);
+    // The proxy itself is spreadable (Symbol.isConcatSpreadable): its items are read by index,
+    // not by an iteration that would destroy the proxies it made.
+    return Array.prototype.concat.apply(this as any, items);
   }
   /** `value in seq` (Python equality). */
   includes(value: any): boolean {

@@ -1793,6 +1793,13 @@ export const pyproxy: CompatCase[] = [
     name: "JSON.stringify of a nested list proxy meets the inner proxies destroyed by the iteration",
     run: (c) => firstLine(() => JSON.stringify(c.run("[1, [2]]"))),
   },
+  {
+    name: "concat of a nested list proxy keeps the inner proxies alive",
+    run: (c) => {
+      const r = c.run("[[1], 2]").concat([3], 4);
+      return [r.length, r[0].length, r.slice(1)];
+    },
+  },
   { name: "JSON.stringify of a tuple proxy writes an array", run: (c) => JSON.stringify(c.run("(1, 'a')")) },
   { name: "index, join and slice on a tuple proxy", run: (c) => { const t = c.run("('x', 'y', 'z')"); return [t.indexOf("y"), t.join("-"), t.slice(1)]; } },
   {

@@ -94,23 +94,22 @@ export function cacheOf(s: ProxyState): AttrCache {
 
 /**
  * The message later use of a destroyed proxy throws: `message` (or the default) and Pyodide's
- * second line, the setDebug hint, or with debugging on what the object was. `s` must still be
- * live for the description.
+ * second line, the setDebug hint, or with debugging on what the object was. Only a `live` entry
+ * can be described (the core frees borrowed arguments before JS hears of it: those get the hint).
  */
 export function destroyedMessage(s: ProxyState, message: string | undefined, live: boolean): string {
   const first = message || DESTROYED_MESSAGE;
   if (!s.ctx.debug || !live) return `${first}\n${DEBUG_HINT}`;
-  const core = s.ctx.core;
-  let type: string;
+  let type = "?";
   let repr: string | undefined;
   try {
-    type = core.proxy_type(s.id);
-    repr = core.proxy_str(s.id) as unknown as string;
+    type = s.ctx.core.proxy_type(s.id);
+    repr = s.ctx.core.proxy_str(s.id) as unknown as string;
   } catch {
-    type ??= "?";
+    // A failing __str__ is described as such below.
   }
   const description = repr === undefined ? "an error was raised when trying to generate its repr" : `had repr "${repr}"`;
-  return `${first}\nThe object was of type "${type!}" and ${description}`;
+  return `${first}\nThe object was of type "${type}" and ${description}`;
 }
 
 /**

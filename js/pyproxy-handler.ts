@@ -68,8 +68,10 @@ export function attrCacheSet(key: number, proxy: any): any {
   return value;
 }
 
-/** Runs a core read with `s` named as the proxy being read (restored after: Python code run by
- * the read may read other proxies). */
+/**
+ * Runs a core read with `s` named as the proxy being read (restored after: Python code run by
+ * the read may read other proxies).
+ */
 export function readingFrom<T>(s: ProxyState, json: boolean, read: () => T): T {
   const outer = reading;
   const outerJson = readingJson;
@@ -83,7 +85,10 @@ export function readingFrom<T>(s: ProxyState, json: boolean, read: () => T): T {
   }
 }
 
-/** The object's attribute; a proxy result is borrowed from (and cached on) the parent. */
+/**
+ * The object's attribute; a proxy result is borrowed from (and cached on) the parent.
+ * `readingFrom` written out: no closure on the hottest path.
+ */
 function getattr(target: any, name: string): any {
   const s: ProxyState = target[STATE];
   const id = idOf(target);

@@ -172,8 +172,9 @@ export function makeProxy(
   // does, makes every callable proxy slower to make): the traps treat them as Python attributes.
   const target: any = callable ? function () {} : {};
   Object.setPrototypeOf(target, prototype);
-  Object.defineProperty(target, STATE, { value: state });
-  Object.defineProperty(target, PROPS, { value: props });
+  // Configurable, so that a trap may leave them out of ownKeys (a JSON adaptor lists only items).
+  Object.defineProperty(target, STATE, { value: state, configurable: true });
+  Object.defineProperty(target, PROPS, { value: props, configurable: true });
   return new Proxy(target, handler);
 }
 

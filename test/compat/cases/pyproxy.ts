@@ -1984,6 +1984,30 @@ export const pyproxy: CompatCase[] = [
     name: "asJsJson of an object without items or a sequence is not a function",
     run: (c) => typeof c.run("object()").asJsJson,
   },
+  {
+    name: "Reflect.ownKeys of an asJsJson mapping is its str and int keys only",
+    run: (c) => {
+      const d = c.run("{1: 'int', '1': 'string', 2: 'int', '3': 'string', 'items': 'v', '$dollar': 8, (1, 2): 12}");
+      return Reflect.ownKeys(d.asJsJson()).map(String).sort();
+    },
+  },
+  {
+    name: "asJsJson heritability: item reads of an adaptor are adaptors only if get-able",
+    run: (c) => {
+      const x = c.run(py`
+        class PPJsonT1:
+            a = {"x": 2}
+        class PPJsonT2:
+            a = {"x": 2}
+            def __getitem__(self, key):
+                return {"y": 3}
+        [PPJsonT1(), PPJsonT2()]
+      `).asJsJson();
+      const x0 = x[0];
+      const x1 = x[1];
+      return [x0.a.type, x0.a.x, x1.a.y, x1.anything.y, typeof x0.asJsJson, x[5]];
+    },
+  },
 
   // -------------------------------------------------------------------------------------------
   // toJs on a proxy (the PyProxy-side options; conversions has the rest).

@@ -3,24 +3,23 @@
 import type { PyProxy } from "./pyproxy.js";
 
 export function onceCallable(proxy: PyProxy & ((...args: unknown[]) => unknown)): (...args: unknown[]) => unknown {
-  let state: "ready" | "called" | "destroyed" = "ready";
+  // Pyodide's two messages: calling after the call or after destroy() is "called once";
+  // destroying twice is "already destroyed".
+  let used = false;
+  const destroy = () => {
+    if (used) throw new Error("OnceProxy has already been destroyed");
+    used = true;
+    proxy.destroy();
+  };
   const once = function (this: unknown, ...args: unknown[]): unknown {
-    if (state === "called") throw new Error("OnceProxy can only be called once");
-    if (state === "destroyed") throw new Error("OnceProxy has already been destroyed");
-    state = "called";
+    if (used) throw new Error("OnceProxy can only be called once");
     try {
       return Reflect.apply(proxy, this, args);
     } finally {
-      proxy.destroy();
+      destroy();
     }
   };
   // Frees the Python callable without calling it.
-  Object.defineProperty(once, "destroy", {
-    value: () => {
-      if (state !== "ready") throw new Error("OnceProxy has already been destroyed");
-      state = "destroyed";
-      proxy.destroy();
-    },
-  });
+  Object.defineProperty(once, "destroy", { value: destroy });
   return once;
 }

@@ -11,11 +11,29 @@ export const STATE = Symbol("pyproxy.state");
 export const PROPS = Symbol("pyproxy.props");
 
 export const DESTROYED_MESSAGE = "Object has already been destroyed";
+const CACHE_DESTROYED_MESSAGE =
+  "This borrowed attribute proxy was automatically destroyed in the process of destroying the proxy it was borrowed from. Try using the 'copy' method.";
+const DEBUG_HINT = "For more information about the cause of this error, use `pyodide.setDebug(true)`";
 
 /** What every proxy of one runtime shares. */
 export interface ProxyContext {
   core: Core;
   registry: FinalizationRegistry<number>;
+  /** `setDebug(true)`: destroyed-proxy messages describe the object instead of the hint. */
+  debug?: boolean;
+}
+
+/**
+ * The proxies that attribute reads made (`p.x`), by the core's key for the attribute's object:
+ * read again, the same proxy comes back. Shared by a proxy and its copies; when the last of
+ * them is destroyed, so are these (Pyodide's borrowed attribute proxies).
+ */
+export interface AttrCache {
+  map: Map<number, any>;
+  /** What a JSON adaptor's item reads and iteration made (Pyodide's json_adaptor_map). */
+  jsonMap?: Map<number, any>;
+  /** How many live proxies (a proxy and its copies) share the cache. */
+  refcnt: number;
 }
 
 /** One registry entry; a proxy and the aliases made by `bind`/`captureThis` share it. */
@@ -27,6 +45,8 @@ export interface ProxyState {
   destroyed?: string;
   /** A PyAwaitable's promise, made once so the awaitable runs once. */
   promise?: Promise<any>;
+  /** Made on the first attribute read or copy. */
+  cache?: AttrCache;
 }
 
 /** Per proxy object: what `bind` and `captureThis` set. */
@@ -42,6 +62,8 @@ export interface ProxyProps {
   owner?: object;
   /** Made by `create_proxy(..., roundtrip=True)` (see ROUNDTRIP). */
   roundtrip?: boolean;
+  /** Made by `asJsJson()`: properties are items, and what it reads are adaptors too. */
+  jsonAdaptor?: boolean;
 }
 
 export function stateOf(p: object): ProxyState {
@@ -65,6 +87,67 @@ export function idOf(p: object): number {
   return s.id;
 }
 
+/** The attribute cache of `s`, made on first use. */
+export function cacheOf(s: ProxyState): AttrCache {
+  return (s.cache ??= { map: new Map(), refcnt: 1 });
+}
+
+/**
+ * The message later use of a destroyed proxy throws: `message` (or the default) and Pyodide's
+ * second line, the setDebug hint, or with debugging on what the object was. Only a `live` entry
+ * can be described (the core frees borrowed arguments before JS hears of it: those get the hint).
+ */
+export function destroyedMessage(s: ProxyState, message: string | undefined, live: boolean): string {
+  const first = message || DESTROYED_MESSAGE;
+  if (!s.ctx.debug || !live) return `${first}\n${DEBUG_HINT}`;
+  let type = "?";
+  let repr: string | undefined;
+  try {
+    type = s.ctx.core.proxy_type(s.id);
+    repr = s.ctx.core.proxy_str(s.id) as unknown as string;
+  } catch {
+    // A failing __str__ is described as such below.
+  }
+  const description = repr === undefined ? "an error was raised when trying to generate its repr" : `had repr "${repr}"`;
+  return `${first}\nThe object was of type "${type}" and ${description}`;
+}
+
+/**
+ * Releases the object of `proxy` (and its aliases); later use throws the message. A proxy from
+ * `create_proxy(..., roundtrip=True)` survives unless `destroyRoundtrip`. Idempotent.
+ */
+export function destroyProxy(proxy: object, message: string | undefined, destroyRoundtrip: boolean): void {
+  const s = stateOf(proxy);
+  if (s.destroyed !== undefined) return;
+  const props = propsOf(proxy);
+  if (!destroyRoundtrip && props.roundtrip) return;
+  s.destroyed = destroyedMessage(s, message, true);
+  s.ctx.registry.unregister(props.owner ?? proxy);
+  releaseCache(s);
+  s.ctx.core.proxy_release(s.id);
+}
+
+/** Marks proxies whose entries the core already freed (borrowed call arguments). */
+export function markDestroyed(proxies: unknown[], message: string): void {
+  for (const p of proxies) {
+    const s = stateOf(p as object);
+    if (s.destroyed !== undefined) continue;
+    s.destroyed = destroyedMessage(s, message, false);
+    releaseCache(s);
+  }
+}
+
+/** One user of the cache is gone; the last one takes the attribute proxies with it. */
+function releaseCache(s: ProxyState): void {
+  const cache = s.cache;
+  if (cache === undefined || --cache.refcnt !== 0) return;
+  for (const map of [cache.map, cache.jsonMap]) {
+    if (map === undefined) continue;
+    for (const attr of map.values()) destroyProxy(attr, CACHE_DESTROYED_MESSAGE, true);
+    map.clear();
+  }
+}
+
 export function coreOf(p: object): Core {
   return stateOf(p).ctx.core;
 }
@@ -85,10 +168,13 @@ export function makeProxy(
   handler: ProxyHandler<any>,
   callable: boolean,
 ): any {
+  // A callable's target keeps its own name, length and prototype (deleting them, as Pyodide
+  // does, makes every callable proxy slower to make): the traps treat them as Python attributes.
   const target: any = callable ? function () {} : {};
   Object.setPrototypeOf(target, prototype);
-  Object.defineProperty(target, STATE, { value: state });
-  Object.defineProperty(target, PROPS, { value: props });
+  // Configurable, so that a trap may leave them out of ownKeys (a JSON adaptor lists only items).
+  Object.defineProperty(target, STATE, { value: state, configurable: true });
+  Object.defineProperty(target, PROPS, { value: props, configurable: true });
   return new Proxy(target, handler);
 }
 

@@ -50,6 +50,9 @@ export function arrayForFormat(format: string): { ctor: TypedArrayCtor; bigEndia
   return { ctor, bigEndian };
 }
 
+/** What `getBuffer` passes so that only it makes views. */
+const MAKE = Symbol("PyBufferView.make");
+
 interface Description {
   holder: number;
   memory: WebAssembly.Memory;
@@ -76,27 +79,31 @@ interface Description {
 export class PyBufferView {
   /** Index in `data` of the element at `[0, ..., 0]` (non-zero with negative strides). */
   readonly offset: number;
-  readonly readonly: boolean;
+  /** 1 if the memory must not be written, else 0 (Pyodide's numbers, not booleans). */
+  readonly readonly: number;
   /** The struct format string, e.g. "B", "f", "<i". */
   readonly format: string;
   /** Bytes per element. */
   readonly itemsize: number;
   readonly ndim: number;
-  /** Total bytes of the elements (not of `data`'s span). */
+  /** Bytes from the lowest to the highest byte the buffer touches: `data`'s length in bytes. */
   readonly nbytes: number;
   readonly shape: number[];
   /** Per dimension, in elements of `data`. */
   readonly strides: number[];
-  readonly c_contiguous: boolean;
-  readonly f_contiguous: boolean;
+  /** 1 or 0, as `readonly`. */
+  readonly c_contiguous: number;
+  /** 1 or 0, as `readonly`. */
+  readonly f_contiguous: number;
   #core: Core | undefined;
   #holder: number;
   #memory: WebAssembly.Memory;
   #makeView: () => ArrayBufferView;
   #view: ArrayBufferView;
 
-  /** @internal made by `PyBuffer.getBuffer()` */
-  constructor(core: Core, d: Description, type?: BufferType) {
+  /** @internal made by `PyBuffer.getBuffer()` only (`new PyBufferView()` is refused, as in Pyodide) */
+  constructor(token: typeof MAKE, core: Core, d: Description, type?: BufferType) {
+    if (token !== MAKE) throw new TypeError("PyBufferView is not a constructor");
     let ctor: TypedArrayCtor | undefined;
     if (type === undefined) {
       const parsed = arrayForFormat(d.format);
@@ -121,14 +128,14 @@ export class PyBufferView {
     this.#view = this.#makeView();
     this.offset = d.startByte / unit;
     this.strides = d.byteStrides.map((s) => s / unit);
-    this.readonly = d.readonly;
+    this.readonly = d.readonly ? 1 : 0;
     this.format = d.format;
     this.itemsize = d.itemsize;
     this.ndim = d.shape.length;
-    this.nbytes = d.nbytes;
+    this.nbytes = d.byteLength;
     this.shape = d.shape;
-    this.c_contiguous = d.c_contiguous;
-    this.f_contiguous = d.f_contiguous;
+    this.c_contiguous = d.c_contiguous ? 1 : 0;
+    this.f_contiguous = d.f_contiguous ? 1 : 0;
     this.#core = core;
     this.#holder = d.holder;
   }
@@ -154,7 +161,7 @@ export function getBuffer(proxy: object, type?: BufferType): PyBufferView {
   const core = coreOf(proxy);
   const d = core.proxy_get_buffer(idOf(proxy)) as unknown as Description;
   try {
-    return new PyBufferView(core, d, type);
+    return new PyBufferView(MAKE, core, d, type);
   } catch (e) {
     core.proxy_release(d.holder);
     throw e;

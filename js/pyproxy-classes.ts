@@ -3,18 +3,20 @@
 // prototypeFor in pyproxy.ts); `instanceof` answers from the flags, so it holds for every
 // combination.
 
-import { callProxy, handler } from "./pyproxy-handler.js";
+import { callProxy, getItem, handlerFor, jsonAdaptorOf, readingFrom, setCoroutineHook } from "./pyproxy-handler.js";
 import {
+  cacheOf,
   coreOf,
-  DESTROYED_MESSAGE,
-  freshProps,
+  destroyProxy,
   hasFlags,
   idOf,
   isPyProxy,
   makeProxy,
   propsOf,
   stateOf,
+  type ProxyContext,
   type ProxyProps,
+  type ProxyState,
 } from "./proxy-state.js";
 import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
 import * as F from "./typeflags.js";
@@ -64,7 +66,12 @@ function checkToJsOptions(options: ToJsOptions): void {
 
 /** Every PyProxy is an instance of this class (checked by flags, so callables pass too). */
 export class PyProxy {
-  /** The Python type's name, e.g. "list". */
+  /** Proxies are made only by the runtime (as in Pyodide). */
+  constructor() {
+    throw new TypeError("PyProxy is not a constructor");
+  }
+
+  /** The Python type's name: CPython's `tp_name`, e.g. "list", "collections.deque". */
   get type(): string {
     return coreOf(this).proxy_type(idOf(this));
   }
@@ -76,25 +83,31 @@ export class PyProxy {
 
   /**
    * Releases the Python object; later use throws an Error with `message` (default "Object has
-   * already been destroyed"). A second call does nothing. Aliases made by `bind` die with it.
+   * already been destroyed"). A second call does nothing. Aliases made by `bind` die with it,
+   * and so do the attribute proxies read from it (unless a copy of it still lives).
+   * `destroyRoundtrip: false` spares a proxy made by `create_proxy(..., roundtrip=True)`.
    */
-  destroy(options: { message?: string } = {}): void {
-    const s = stateOf(this);
-    if (s.destroyed !== undefined) return;
-    s.ctx.registry.unregister(propsOf(this).owner ?? this);
-    s.destroyed = options.message ?? DESTROYED_MESSAGE;
-    s.ctx.core.proxy_release(s.id);
+  destroy(options: { message?: string; destroyRoundtrip?: boolean } = {}): void {
+    const { message, destroyRoundtrip } = { message: "", destroyRoundtrip: true, ...options };
+    destroyProxy(this, message, !!destroyRoundtrip);
   }
 
   [Symbol.dispose](): void {
     this.destroy();
   }
 
-  /** A new proxy to the same object with its own lifetime. */
+  /**
+   * A new proxy to the same object with its own lifetime (and the same call settings). It
+   * shares the attribute proxies read so far, which live until both are destroyed.
+   */
   copy(): this {
     const s = stateOf(this);
     const id = s.ctx.core.proxy_copy(idOf(this));
-    const proxy = makeProxy({ ctx: s.ctx, id, flags: s.flags }, freshProps(), Object.getPrototypeOf(this), handler, typeof this === "function");
+    const cache = cacheOf(s);
+    cache.refcnt++;
+    const { owner: _, ...props } = propsOf(this);
+    const state = { ctx: s.ctx, id, flags: s.flags, cache };
+    const proxy = makeProxy(state, { ...props, boundArgs: [...props.boundArgs] }, Object.getPrototypeOf(this), handlerFor(s.flags, props.jsonAdaptor), typeof this === "function");
     s.ctx.registry.register(proxy, id, proxy);
     return proxy;
   }
@@ -126,7 +139,17 @@ export class PyProxyWithLength extends PyProxy {
 export class PyProxyWithGet extends PyProxy {
   /** `obj[key]`; a missing key (KeyError, IndexError) gives `undefined`. */
   get(key: any): any {
-    return coreOf(this).proxy_getitem(idOf(this), key);
+    return getItem(this, key);
+  }
+
+  /**
+   * The object as a JSON adaptor (Pyodide 0.26+): properties read, write and delete items (a
+   * numeric name the int key), and the containers it gives are adaptors too, so
+   * `JSON.stringify(proxy.asJsJson())` inverts `json.loads`. Same object and lifetime.
+   */
+  asJsJson(): any {
+    idOf(this);
+    return jsonAdaptorOf(this);
   }
 }
 
@@ -150,23 +173,52 @@ export class PyProxyWithHas extends PyProxy {
   }
 }
 
-/** Objects with `__iter__` (or `__next__`): usable in `for (const x of proxy)`. */
+const EXHAUSTED_MESSAGE = "This borrowed proxy was automatically destroyed when an iterator was exhausted.";
+
+/**
+ * The steps of a `for...of` over `iter(obj)`. As in Pyodide, the proxies it produced are
+ * destroyed once it runs to its end (or fails), not when the loop is left early; the Python
+ * iterator is released either way.
+ */
+function* iterate(core: Core, it: PyProxy, adaptor: ProxyState | undefined): Generator<any, void, undefined> {
+  const produced: PyProxy[] = [];
+  try {
+    const itId = idOf(it);
+    // A JSON adaptor's items are adaptors cached on it (they live as long as it does).
+    const next = adaptor === undefined ? () => core.proxy_next(itId, undefined, false) : () => readingFrom(adaptor, true, () => core.proxy_next(itId, undefined, true));
+    for (;;) {
+      const value = next();
+      if (core.last_done()) break;
+      yield value;
+      if (adaptor === undefined && isPyProxy(value)) produced.push(value);
+    }
+  } catch (e) {
+    destroyAll(produced);
+    throw e;
+  } finally {
+    it.destroy();
+  }
+  destroyAll(produced);
+}
+
+function destroyAll(proxies: PyProxy[]): void {
+  for (const p of proxies) {
+    try {
+      p.destroy({ message: EXHAUSTED_MESSAGE });
+    } catch {
+      // A proxy the loop body destroyed or broke is no reason to fail the loop.
+    }
+  }
+}
+
+/** Objects with `__iter__` (or `__next__`, or the old `__getitem__` protocol): `for...of`. */
 export class PyIterable extends PyProxy {
-  /** Iterates `iter(obj)`; the Python iterator is released when the loop ends. */
-  *[Symbol.iterator](): Iterator<any, any, any> {
+  /** Calls `iter(obj)` at once (its error throws here) and iterates it. */
+  [Symbol.iterator](): Iterator<any, any, any> {
     const core = coreOf(this);
     const it = core.proxy_iter(idOf(this));
     if (!isPyProxy(it)) throw new TypeError("iter() did not return a Python iterator");
-    const itId = idOf(it);
-    try {
-      for (;;) {
-        const value = core.proxy_next(itId, undefined);
-        if (core.last_done()) return;
-        yield value;
-      }
-    } finally {
-      (it as PyProxy).destroy();
-    }
+    return iterate(core, it as PyProxy, propsOf(this).jsonAdaptor ? stateOf(this) : undefined);
   }
 }
 
@@ -178,7 +230,7 @@ export class PyIterator extends PyProxy {
   /** `next(it)`, or `it.send(arg)` when `arg` is given; at the end `value` is the return value. */
   next(arg: any = undefined): IteratorResult<any, any> {
     const core = coreOf(this);
-    const value = core.proxy_next(idOf(this), arg);
+    const value = core.proxy_next(idOf(this), arg, false);
     return { done: core.last_done(), value };
   }
 }
@@ -262,12 +314,28 @@ export class PyAsyncGenerator extends PyProxy {
   }
 }
 
-/** The promise that runs an awaitable once (as an asyncio task) and settles with its result. */
-function promiseOf(p: PyProxy): Promise<any> {
+/**
+ * The promise that runs an awaitable once (as an asyncio task) and settles with its result.
+ * As in Pyodide, the proxy is destroyed once the task is made: awaiting it again gives the
+ * same promise.
+ */
+function ensureFuture(p: object): Promise<any> {
   const s = stateOf(p);
-  s.promise ??= settle(s.ctx.core, p);
-  return s.promise;
+  if (s.promise !== undefined) return s.promise;
+  idOf(p); // a destroyed proxy with no promise throws its message
+  const promise = settle(s.ctx.core, p);
+  s.promise = promise;
+  destroyProxy(p, undefined, true);
+  return promise;
 }
+
+// A call from JS to an `async def` schedules its coroutine at once (Pyodide checks the callee
+// with iscoroutinefunction, so a plain function returning a coroutine does not).
+setCoroutineHook((callee, coroutine) => {
+  const s = stateOf(callee);
+  if (s.destroyed !== undefined) return;
+  if (s.ctx.core.proxy_helper("is_coroutine_function", s.id, [], 0)) ensureFuture(coroutine);
+});
 
 /** Coroutines, futures, tasks and other objects with `__await__`: JS thenables. */
 export class PyAwaitable extends PyProxy {
@@ -275,13 +343,13 @@ export class PyAwaitable extends PyProxy {
     onFulfilled?: ((value: any) => T | PromiseLike<T>) | null,
     onRejected?: ((reason: any) => E | PromiseLike<E>) | null,
   ): Promise<T | E> {
-    return promiseOf(this).then(onFulfilled, onRejected);
+    return ensureFuture(this).then(onFulfilled, onRejected);
   }
   catch<E = never>(onRejected?: ((reason: any) => E | PromiseLike<E>) | null): Promise<any> {
-    return promiseOf(this).catch(onRejected);
+    return ensureFuture(this).catch(onRejected);
   }
   finally(onFinally?: (() => void) | null): Promise<any> {
-    return promiseOf(this).finally(onFinally);
+    return ensureFuture(this).finally(onFinally);
   }
 }
 
@@ -301,7 +369,42 @@ function aliasOf<T extends object>(p: T, change: (props: ProxyProps) => ProxyPro
   const props = propsOf(p);
   const s = stateOf(p);
   const alias = change({ ...props, boundArgs: [...props.boundArgs], owner: props.owner ?? p });
-  return makeProxy(s, alias, Object.getPrototypeOf(p), handler, true);
+  return makeProxy(s, alias, Object.getPrototypeOf(p), handlerFor(s.flags, alias.jsonAdaptor), true);
+}
+
+/** The keyword-argument object a `...Kwargs` call ends with, checked as Pyodide does. */
+function popKwargs(args: any[], method: string): object {
+  if (args.length === 0) {
+    throw new TypeError(`${method} requires at least one argument (the key word argument object)`);
+  }
+  const kwargs = args.pop();
+  if (!isPlainObject(kwargs)) throw new TypeError("kwargs argument is not an object");
+  return kwargs;
+}
+
+/** A proxy of `_pyffi_proxy.relaxed_call`, one per runtime. */
+const relaxedCalls = new WeakMap<ProxyContext, PyProxy>();
+function relaxedCall(p: object): PyProxy {
+  const ctx = stateOf(p).ctx;
+  let f = relaxedCalls.get(ctx);
+  if (f === undefined) {
+    const module = ctx.core.pyimport("_pyffi_proxy") as PyProxy;
+    f = (module as any).relaxed_call.copy() as PyProxy;
+    module.destroy();
+    relaxedCalls.set(ctx, f);
+  }
+  return f;
+}
+
+/** Calls `p` through `relaxed_call`, which drops the arguments its signature has no room for. */
+function callRelaxedWith(p: object, args: unknown[], kwargs: object | undefined): any {
+  return callProxy(relaxedCall(p), undefined, [p, ...args], kwargs);
+}
+
+/** What `callPromising` does without stack switching: the call, from a fresh event-loop turn. */
+async function callLater(p: object, args: unknown[], kwargs: object | undefined): Promise<any> {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return callProxy(p, undefined, args, kwargs);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -320,6 +423,45 @@ export class PyCallable extends PyProxy {
     const kwargs = args.pop();
     if (!isPlainObject(kwargs)) throw new TypeError("kwargs argument is not an object");
     return callProxy(this, undefined, args, kwargs);
+  }
+
+  /**
+   * Calls as `options` say: `kwargs` (the last argument holds keyword arguments), `relaxed`
+   * (surplus arguments are dropped, see `callRelaxed`), `promising` (see `callPromising`).
+   */
+  callWithOptions(options: { relaxed?: boolean; kwargs?: boolean; promising?: boolean }, ...args: any[]): any {
+    const { relaxed, kwargs, promising } = options;
+    const kw = kwargs ? popKwargs(args, "callWithOptions with 'kwargs: true'") : undefined;
+    const [target, all] = relaxed ? [relaxedCall(this), [this, ...args]] : [this, args];
+    return promising ? callLater(target, all, kw) : callProxy(target, undefined, all, kw);
+  }
+
+  /**
+   * Calls with the arguments the Python signature has room for, as JS functions ignore
+   * surplus ones (Pyodide's `relaxed_call`); too few is still a TypeError.
+   */
+  callRelaxed(...args: any[]): any {
+    return callRelaxedWith(this, args, undefined);
+  }
+
+  /** `callRelaxed` with keyword arguments: the last argument is an object of them. */
+  callKwargsRelaxed(...args: any[]): any {
+    const kwargs = popKwargs(args, "callKwargs");
+    return callRelaxedWith(this, args, kwargs);
+  }
+
+  /**
+   * Pyodide's call with stack switching; this runtime has none, so it is the call made from a
+   * fresh event-loop turn: a Promise of its result.
+   */
+  callPromising(...args: any[]): Promise<any> {
+    return callLater(this, args, undefined);
+  }
+
+  /** `callPromising` with keyword arguments: the last argument is an object of them. */
+  callPromisingKwargs(...args: any[]): Promise<any> {
+    const kwargs = popKwargs(args, "callKwargs");
+    return callLater(this, args, kwargs);
   }
 
   /** As `Function.prototype.apply`: `thisArg` matters only after `captureThis()`. */
@@ -401,7 +543,9 @@ export class PySequence extends PyProxy {
     return Array.prototype.at.call(this, index);
   }
   concat(...items: any[]): any[] {
-    return Array.prototype.concat.apply(Array.from(this as any), items);
+    // The proxy itself is spreadable (Symbol.isConcatSpreadable): its items are read by index,
+    // not by an iteration that would destroy the proxies it made.
+    return Array.prototype.concat.apply(this as any, items);
   }
   /** `value in seq` (Python equality). */
   includes(value: any): boolean {
@@ -495,9 +639,18 @@ export const PROTOCOLS: ReadonlyArray<readonly [number, Function]> = [
 ];
 
 // `x instanceof PyDict` asks the proxy's flags, not its prototype chain (the prototype is a
-// combination, and callables must stay `instanceof Function`).
+// combination, and callables must stay `instanceof Function`). Some classes accept more than
+// their own flag, as Pyodide's do: an iterator is a PyIterable, an async iterator a
+// PyAsyncIterable, and every sequence a PyMutableSequence.
+const INSTANCE_FLAGS = new Map<Function, number>([
+  [PyIterable, F.IS_ITERABLE | F.IS_ITERATOR],
+  [PyAsyncIterable, F.IS_ASYNC_ITERABLE | F.IS_ASYNC_ITERATOR],
+  [PyMutableSequence, F.IS_SEQUENCE],
+]);
 for (const [flag, cls] of PROTOCOLS) {
-  Object.defineProperty(cls, Symbol.hasInstance, { value: (v: unknown) => hasFlags(v, flag) });
+  const any = INSTANCE_FLAGS.get(cls);
+  const test = any === undefined ? (v: unknown) => hasFlags(v, flag) : (v: unknown) => isPyProxy(v) && (stateOf(v as object).flags & any) !== 0;
+  Object.defineProperty(cls, Symbol.hasInstance, { value: test });
 }
 
 // What the flag-selected classes add, for TypeScript (the JS side copies the members at run time).

@@ -2,13 +2,13 @@
 // the proxy holds its id. One JS prototype per flag set (cached), combined from one class per
 // Python protocol, as Pyodide does; the Proxy handler sends other names to Python.
 
-import { PROTOCOLS, type PyProxy } from "./pyproxy-classes.js";
-import { handler } from "./pyproxy-handler.js";
-import { freshProps, idOf, makeProxy, stateOf, type ProxyContext } from "./proxy-state.js";
+import { PROTOCOLS, PyProxy } from "./pyproxy-classes.js";
+import { handlerFor } from "./pyproxy-handler.js";
+import { freshProps, idOf, makeProxy, type ProxyContext } from "./proxy-state.js";
 import * as F from "./typeflags.js";
 
 export * from "./pyproxy-classes.js";
-export { isPyProxy, DESTROYED_MESSAGE, type ProxyContext } from "./proxy-state.js";
+export { isPyProxy, markDestroyed, DESTROYED_MESSAGE, type ProxyContext } from "./proxy-state.js";
 
 const prototypes = new Map<number, object>();
 
@@ -24,6 +24,8 @@ function prototypeFor(flags: number): object {
       Object.defineProperty(prototype, key, Object.getOwnPropertyDescriptor(cls.prototype, key)!);
     }
   }
+  // Every proxy's `constructor` is PyProxy (which refuses `new`), as in Pyodide.
+  Object.defineProperty(prototype, "constructor", { value: PyProxy, writable: true, configurable: true });
   prototypes.set(flags, prototype);
   return prototype;
 }
@@ -33,17 +35,9 @@ function prototypeFor(flags: number): object {
  * FinalizationRegistry (held value: the id); a borrowed one lives for one call and skips it.
  */
 export function createPyProxy(ctx: ProxyContext, id: number, flags: number, borrowed: boolean): PyProxy {
-  const proxy = makeProxy({ ctx, id, flags }, freshProps(), prototypeFor(flags), handler, (flags & F.IS_CALLABLE) !== 0);
+  const proxy = makeProxy({ ctx, id, flags }, freshProps(), prototypeFor(flags), handlerFor(flags), (flags & F.IS_CALLABLE) !== 0);
   if (!borrowed) ctx.registry.register(proxy, id, proxy);
   return proxy;
-}
-
-/** Marks proxies whose registry entries the core already freed (borrowed call arguments). */
-export function markDestroyed(proxies: unknown[], message: string): void {
-  for (const p of proxies) {
-    const s = stateOf(p as object);
-    if (s.destroyed === undefined) s.destroyed = message;
-  }
 }
 
 /** The registry id a PyProxy passes to the core (for `runPython(..., { globals })`). */

@@ -41,6 +41,8 @@ export interface LoadPythonOptions {
 export interface RunOptions {
   /** The namespace to run in (a PyProxy of a dict); default `py.globals`. */
   globals?: PyProxy;
+  /** The local namespace (a PyProxy of a mapping); default the same as `globals`. */
+  locals?: PyProxy;
   /** The file name tracebacks show (default "<exec>"). */
   filename?: string;
 }
@@ -146,10 +148,10 @@ function normalizeFiles(files: unknown): Array<[string, Uint8Array]> {
 }
 
 /** The registry id in `py.*`'s `globals` option: a live PyProxy of this runtime. */
-function namespaceId(method: string, ctx: ProxyContext, globals: unknown): number {
+function namespaceId(method: string, ctx: ProxyContext, globals: unknown, option = "globals"): number {
   const expected = "a PyProxy of a dict (e.g. py.globals or py.toPy({}))";
-  if (!isPyProxy(globals)) throw argumentError(method, "globals", expected, globals);
-  if (stateOf(globals as object).ctx !== ctx) throw new TypeError(`${method}: globals is a PyProxy of another Python runtime`);
+  if (!isPyProxy(globals)) throw argumentError(method, option, expected, globals);
+  if (stateOf(globals as object).ctx !== ctx) throw new TypeError(`${method}: ${option} is a PyProxy of another Python runtime`);
   return proxyId(globals as PyProxy);
 }
 
@@ -218,15 +220,18 @@ export class PythonRuntime {
 
   /** Runs Python code; returns the value of its last expression (`undefined` after a statement). */
   runPython(code: string, options: RunOptions = {}): any {
-    const [globals, filename] = this.#runArguments("runPython", code, options);
+    const [globals, filename, locals] = this.#runArguments("runPython", code, options);
+    if (locals !== undefined) return this.#runWithLocals(code, options.globals, filename, false, locals);
     return this.#core.run(code, globals, filename, false);
   }
 
   /** As `runPython`, with top-level `await` allowed; resolves once the code has finished. */
   async runPythonAsync(code: string, options: RunOptions = {}): Promise<any> {
-    const [globals, filename] = this.#runArguments("runPythonAsync", code, options);
+    const [globals, filename, locals] = this.#runArguments("runPythonAsync", code, options);
     // The core returns a coroutine that runs the code; it settles like any awaitable.
-    const running = this.#core.run(code, globals, filename, true) as PyProxy;
+    const running = (locals !== undefined
+      ? this.#runWithLocals(code, options.globals, filename, true, locals)
+      : this.#core.run(code, globals, filename, true)) as PyProxy;
     try {
       return await settle(this.#core, running);
     } finally {
@@ -234,20 +239,62 @@ export class PythonRuntime {
     }
   }
 
-  /** Checks `runPython`'s arguments; returns the namespace's id (if given) and the file name. */
-  #runArguments(method: string, code: unknown, options: unknown): [number | undefined, string] {
+  /**
+   * Checks `runPython`'s arguments; returns the namespace's id (if given), the file name and
+   * the locals (if given).
+   */
+  #runArguments(method: string, code: unknown, options: unknown): [number | undefined, string, PyProxy | undefined] {
     checkString(method, "code", code);
-    const { globals, filename } = checkOptions<RunOptions>(method, "options", options);
+    const { globals, locals, filename } = checkOptions<RunOptions>(method, "options", options);
+    if (locals !== undefined) namespaceId(method, this.#ctx, locals, "locals");
     return [
       globals === undefined ? undefined : namespaceId(method, this.#ctx, globals),
       checkOptionalString(method, "filename", filename) ?? "<exec>",
+      locals,
     ];
   }
 
-  /** `__main__`'s namespace as a PyDict (get, set, has, delete). */
+  /** `run_code` with a separate locals mapping (the rare case: the core's `run` has none). */
+  #runWithLocals(code: string, globals: PyProxy | undefined, filename: string, allowAwait: boolean, locals: PyProxy): any {
+    // The boot helper receives the namespaces as the Python objects the proxies stand for.
+    return this.#core.call_boot("run_code", [code, globals ?? this.globals, filename, allowAwait, locals]);
+  }
+
+  /**
+   * `__main__`'s namespace as a PyDict (get, set, has, delete). As in Pyodide, `get` and `has`
+   * fall back to the builtins; anything else is the dict's own.
+   */
   get globals(): any {
-    this.#globals ??= this.#core.globals();
+    if (this.#globals === undefined) {
+      const dict = this.#core.globals() as PyProxy & { get(k: unknown): unknown; has(k: unknown): boolean };
+      const builtinsModule = this.#core.pyimport("builtins") as any;
+      const builtins = builtinsModule.__dict__.copy();
+      builtinsModule.destroy();
+      // Handed to Python, the wrapper is the dict itself: its id is read through it.
+      this.#globals = new Proxy(dict, {
+        get(target, key) {
+          if (key === "get") {
+            return (k: unknown) => {
+              const v = target.get(k);
+              return v === undefined ? builtins.get(k) : v;
+            };
+          }
+          if (key === "has") return (k: unknown) => target.has(k) || builtins.has(k);
+          return Reflect.get(target, key);
+        },
+      }) as PyProxy;
+    }
     return this.#globals;
+  }
+
+  /**
+   * Pyodide's debugging switch: on, a destroyed proxy's error says what the object was instead
+   * of the hint to call this. Returns the previous setting.
+   */
+  setDebug(debug: boolean): boolean {
+    const previous = !!this.#ctx.debug;
+    this.#ctx.debug = !!debug;
+    return previous;
   }
 
   /**

@@ -15,3 +15,4 @@ export const IS_ASYNC_GENERATOR = 1 << 12;
 export const IS_SEQUENCE = 1 << 13;
 export const IS_MUTABLE_SEQUENCE = 1 << 14;
 export const IS_DICT = 1 << 15;
+export const IS_COROUTINE = 1 << 16;

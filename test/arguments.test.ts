@@ -113,7 +113,9 @@ const SYNC_ROWS: Row[] = [
     const ns = py.runPython("{}");
     ns.destroy();
     return py.runPython("1", { globals: ns });
-  }, Error, "Object has already been destroyed"),
+  }, Error, /^Object has already been destroyed\n/),
+  row("runPython: locals = 5", () => py.runPython("1", { locals: 5 as any }), TypeError,
+    "runPython: locals must be a PyProxy of a dict (e.g. py.globals or py.toPy({})), not number (5)"),
   row("runPython: globals not a dict", () => py.runPython("1", { globals: py.runPython("[]") }), PythonError, /TypeError/),
 
   ...stringRows("pyimport", "name", (v) => py.pyimport(v)),
@@ -225,7 +227,7 @@ describe("what the checks let through", () => {
     py.FS.rmdir("/tmp/made");
   });
   test("unknown option keys are ignored", () => {
-    expect(py.runPython("1", { locals: 5 } as any)).toBe(1);
+    expect(py.runPython("1", { locale: 5 } as any)).toBe(1);
     expect(py.FS.readFile("/tmp/ok.txt", { flags: "r" } as any)).toBeInstanceOf(Uint8Array);
   });
   test("readFile's \"binary\" encoding (Emscripten's name) gives the bytes", () => {

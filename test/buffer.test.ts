@@ -22,10 +22,11 @@ describe("getBuffer", () => {
     expect(v).toBeInstanceOf(ffi.PyBufferView);
     expect(v.data).toBeInstanceOf(Uint8Array);
     expect(Array.from(v.data as Uint8Array)).toEqual([98, 121, 116, 101, 115]);
-    expect([v.readonly, v.format, v.itemsize, v.ndim, v.nbytes, v.offset]).toEqual([true, "B", 1, 1, 5, 0]);
+    expect([v.readonly, v.format, v.itemsize, v.ndim, v.nbytes, v.offset]).toEqual([1, "B", 1, 1, 5, 0]);
     expect(v.shape).toEqual([5]);
     expect(v.strides).toEqual([1]);
-    expect([v.c_contiguous, v.f_contiguous]).toEqual([true, true]);
+    // Numbers 1/0, as Pyodide's view has them.
+    expect([v.c_contiguous, v.f_contiguous]).toEqual([1, 1]);
     v.release();
     v.release(); // harmless
   });
@@ -33,7 +34,7 @@ describe("getBuffer", () => {
     py.runPython("ba = bytearray(b'abc')");
     const p = py.runPython("ba");
     const v = p.getBuffer();
-    expect(v.readonly).toBe(false);
+    expect(v.readonly).toBe(0);
     (v.data as Uint8Array)[0] = 65;
     expect(py.runPython("bytes(ba)").toString()).toBe("b'Abc'");
     expect(() => py.runPython("ba.append(1)")).toThrow(/BufferError/);
@@ -104,14 +105,14 @@ describe("getBuffer", () => {
   });
   test("multi-dimensional cast views", () => {
     const v = view("import array; memoryview(array.array('i', range(6))).cast('B').cast('i', [2, 3])");
-    expect([v.ndim, v.shape, v.strides, v.c_contiguous]).toEqual([2, [2, 3], [3, 1], true]);
+    expect([v.ndim, v.shape, v.strides, v.c_contiguous]).toEqual([2, [2, 3], [3, 1], 1]);
     const d = v.data as Int32Array;
     expect(d[v.offset + 1 * v.strides[0] + 2 * v.strides[1]]).toBe(5);
     v.release();
   });
   test("non-contiguous and reversed slices", () => {
     const step = view("memoryview(b'abcdef')[::2]");
-    expect([step.shape, step.strides, step.offset, step.c_contiguous]).toEqual([[3], [2], 0, false]);
+    expect([step.shape, step.strides, step.offset, step.c_contiguous]).toEqual([[3], [2], 0, 0]);
     const d = step.data as Uint8Array;
     expect([0, 1, 2].map((i) => String.fromCharCode(d[step.offset + i * step.strides[0]]))).toEqual(["a", "c", "e"]);
     step.release();

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { type PythonRuntime } from "../dist/index.js";
 import { collectGarbage, startPython, thrown } from "./helpers.js";
 
-const BORROWED = "This borrowed proxy was automatically destroyed at the end of a function call. Try using create_proxy or create_once_callable.";
+// Every destroyed-proxy message ends with Pyodide's second line, the setDebug hint.
+const HINT = "\nFor more information about the cause of this error, use `pyodide.setDebug(true)`";
+const BORROWED = "This borrowed proxy was automatically destroyed at the end of a function call. Try using create_proxy or create_once_callable." + HINT;
 
 /** setTimeout whose callbacks' errors are collected instead of becoming uncaught exceptions. */
 function capturingTimers(): { errors: unknown[]; restore: () => void } {
@@ -100,7 +102,8 @@ handler.destroy()`);
     expect(thrown(() => once(1)).message).toBe("OnceProxy can only be called once");
     const unused = py.runPython("create_once_callable(lambda: 0)");
     unused.destroy();
-    expect(thrown(() => unused()).message).toBe("OnceProxy has already been destroyed");
+    // As in Pyodide: after destroy() it cannot be called "again" either.
+    expect(thrown(() => unused()).message).toBe("OnceProxy can only be called once");
     expect(thrown(() => unused.destroy()).message).toBe("OnceProxy has already been destroyed");
     py.runPython("del once");
     expect((await settledCounts(py))[0]).toBe(before);
@@ -132,7 +135,7 @@ handler.destroy()`);
       }
     };
     const k = py.runPython("js.Keeper.new(lambda: 'kept')");
-    expect(thrown(() => k.f()).message).toBe("This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.");
+    expect(thrown(() => k.f()).message).toBe("This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable." + HINT);
   });
 });
 

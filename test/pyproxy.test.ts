@@ -37,19 +37,20 @@ const ALL = [
   "PyIterable", "PyAsyncIterable", "PyIterator", "PyAsyncIterator", "PyGenerator", "PyAsyncGenerator",
   "PyAwaitable", "PyCallable", "PyBuffer", "PySequence", "PyMutableSequence",
 ];
-// [code, classes it is an instance of]; every other class of ALL must answer false.
+// [code, classes it is an instance of]; every other class of ALL must answer false. As in
+// Pyodide, PyMutableSequence admits every sequence, and `__getitem__` alone makes an iterable.
 const INSTANCES: Row[] = [
   ["[1, 2]", ["PyProxy", "PyProxyWithLength", "PyProxyWithGet", "PyProxyWithSet", "PyProxyWithHas", "PyIterable", "PySequence", "PyMutableSequence"], []],
-  ["(1, 2)", ["PyProxy", "PyProxyWithLength", "PyProxyWithGet", "PyProxyWithHas", "PyIterable", "PySequence"], []],
+  ["(1, 2)", ["PyProxy", "PyProxyWithLength", "PyProxyWithGet", "PyProxyWithHas", "PyIterable", "PySequence", "PyMutableSequence"], []],
   ["{'a': 1}", ["PyProxy", "PyProxyWithLength", "PyProxyWithGet", "PyProxyWithSet", "PyProxyWithHas", "PyIterable", "PyDict"], []],
   ["{1, 2}", ["PyProxy", "PyProxyWithLength", "PyProxyWithHas", "PyIterable"], []],
   ["gen()", ["PyProxy", "PyIterable", "PyIterator", "PyGenerator"], []],
   ["agen()", ["PyProxy", "PyAsyncIterable", "PyAsyncIterator", "PyAsyncGenerator"], []],
   ["c = coro(); c", ["PyProxy", "PyAwaitable"], []],
-  ["OnlyGetitem()", ["PyProxy", "PyProxyWithGet"], []],
+  ["OnlyGetitem()", ["PyProxy", "PyProxyWithGet", "PyIterable"], []],
   ["LenContains()", ["PyProxy", "PyProxyWithLength", "PyProxyWithHas"], []],
   ["CallMe()", ["PyProxy", "PyCallable"], []],
-  ["b'abc'", ["PyProxy", "PyProxyWithLength", "PyProxyWithGet", "PyProxyWithHas", "PyIterable", "PyBuffer", "PySequence"], []],
+  ["b'abc'", ["PyProxy", "PyProxyWithLength", "PyProxyWithGet", "PyProxyWithHas", "PyIterable", "PyBuffer", "PySequence", "PyMutableSequence"], []],
 ];
 
 describe("instanceof follows the Python object's protocols", () => {
@@ -199,9 +200,14 @@ describe("mapping and sequence members", () => {
   });
   test("items() pairs arrive as tuple proxies", () => {
     const d = py.runPython("{'a': 1}");
-    const [pair] = [...d.items()];
-    expect(pair.toJs()).toEqual(["a", 1]);
-    pair.destroy();
+    const items = d.items();
+    const pairs: unknown[] = [];
+    for (const pair of items) pairs.push(pair.toJs());
+    expect(pairs).toEqual([["a", 1]]);
+    // As in Pyodide, a finished iteration destroys the proxies it produced.
+    const [pair] = [...items];
+    expect(() => pair.toJs()).toThrow(/destroyed when an iterator was exhausted/);
+    items.destroy();
     d.destroy();
   });
   test("get on a missing index gives undefined; other errors throw", () => {
@@ -235,7 +241,9 @@ describe("mapping and sequence members", () => {
     }).toThrow(TypeError);
     delete l[0];
     expect(l.toJs()).toEqual([21, 30]);
-    expect(Object.keys(l)).toEqual(expect.arrayContaining(["0", "1", "append"]));
+    // Listed as keys but, as in Pyodide, not as enumerable own properties.
+    expect(Reflect.ownKeys(l)).toEqual(expect.arrayContaining(["0", "1", "append", "length"]));
+    expect(Object.keys(l)).toEqual([]);
     l.destroy();
   });
   test("array-like reading methods on a tuple", () => {
@@ -464,7 +472,7 @@ describe("proxy traps", () => {
     o.$type = "shadowed";
     expect(o.type).toBe("O");
     expect(o.$type).toBe("shadowed");
-    expect(Object.keys(o)).toContain("type");
+    expect(Object.keys(o)).toEqual([]);
     expect(Object.getOwnPropertyNames(o)).toContain("__class__");
     o.destroy();
   });
@@ -615,5 +623,173 @@ describe("lifetime", () => {
   });
   test("globals is a PyDict", () => {
     expect(py.globals).toBeInstanceOf(ffi.PyDict);
+  });
+});
+
+describe("borrowed attribute proxies (Pyodide's attribute cache)", () => {
+  test("reading an attribute twice gives the same proxy, a method too", () => {
+    const o = py.runPython("class A:\n    items = [1]\n    def m(self): return 2\nA()");
+    expect(o.items).toBe(o.items);
+    expect(o.m).toBe(o.m);
+    expect(o.m()).toBe(2);
+    const before = py.stats().pyproxies;
+    for (let i = 0; i < 100; i++) void o.items;
+    expect(py.stats().pyproxies).toBe(before);
+    o.destroy();
+  });
+  test("a reassigned attribute gives a new proxy; a destroyed one is replaced", () => {
+    const o = py.runPython("class B:\n    pass\nb = B(); b.x = [1]; b");
+    const first = o.x;
+    py.runPython("b.x = [2]");
+    const second = o.x;
+    expect(second).not.toBe(first);
+    expect(second.toString()).toBe("[2]");
+    second.destroy();
+    expect(o.x.toString()).toBe("[2]");
+    o.destroy();
+    py.runPython("del b");
+  });
+  test("attribute proxies die with the last of the proxy and its copies", () => {
+    const o = py.runPython("class C:\n    x = [5]\nC()");
+    const x = o.x;
+    const kept = x.copy();
+    const o2 = o.copy();
+    o.destroy();
+    expect(x.toString()).toBe("[5]");
+    o2.destroy();
+    expect(() => x.toString()).toThrow(/^This borrowed attribute proxy was automatically destroyed/);
+    expect(kept.toString()).toBe("[5]");
+    kept.destroy();
+  });
+  test("the attributes read from a borrowed argument die with the call", () => {
+    const kept: any[] = [];
+    (globalThis as any).keepAttr = (o: any) => void kept.push(o.x);
+    try {
+      py.runPython("import js\nclass D:\n    x = [1]\njs.keepAttr(D())");
+    } finally {
+      delete (globalThis as any).keepAttr;
+    }
+    expect(() => kept[0].length).toThrow(/^This borrowed attribute proxy was automatically destroyed/);
+  });
+  test("a Python getter that reads another proxy's attribute from JS caches each on its own parent", () => {
+    const other = py.runPython("class E:\n    y = [3]\nE()");
+    (globalThis as any).readOther = () => other.y;
+    try {
+      const o = py.runPython("import js\nclass F:\n    @property\n    def x(self):\n        js.readOther()\n        return [4]\nF()");
+      const x = o.x;
+      expect(x.toString()).toBe("[4]");
+      const y = other.y;
+      o.destroy();
+      expect(y.toString()).toBe("[3]");
+      expect(() => x.toString()).toThrow(/destroyed/);
+      other.destroy();
+      expect(() => y.toString()).toThrow(/destroyed/);
+    } finally {
+      delete (globalThis as any).readOther;
+    }
+  });
+});
+
+describe("dict proxies read and write items as properties", () => {
+  test("get, set, delete, in and Object.keys fall back to the items", () => {
+    const d = py.runPython("pd = {'a': 1, 2: 'two', '3': 'three'}; pd");
+    expect([d.a, d[2], d[3], d.missing]).toEqual([1, "two", "three", undefined]);
+    expect(typeof d.keys).toBe("function"); // an attribute wins over an item
+    d.b = 5;
+    d[7] = "seven";
+    expect(py.runPython("pd['b'], pd[7]").toJs()).toEqual([5, "seven"]);
+    expect(["a" in d, "2" in d, "zz" in d]).toEqual([true, true, false]);
+    expect(new Set(Object.keys(d))).toEqual(new Set(["a", "2", "3", "b", "7"]));
+    delete d.a;
+    expect("a" in d).toBe(false);
+    expect(Reflect.deleteProperty(d, "nothing")).toBe(false);
+    d.destroy();
+    py.runPython("del pd");
+  });
+  test("asJsJson: JSON.stringify inverts json.loads; the adaptor shares the dict's lifetime", () => {
+    const d = py.runPython("import json\njson.loads('{\"a\": [1, {\"b\": null}], \"c\": \"d\"}')");
+    const j = d.asJsJson();
+    expect(JSON.stringify(j)).toBe('{"a":[1,{}],"c":"d"}');
+    j.destroy();
+    expect(() => d.type).toThrow(/^Object has already been destroyed/);
+  });
+});
+
+describe("Pyodide's call variants", () => {
+  test("callRelaxed, callKwargsRelaxed and callWithOptions", () => {
+    const f = py.runPython("def relaxed(a, b=2, *, c=3): return (a, b, c)\nrelaxed");
+    expect(f.callRelaxed(1, 5, 6, 7).toJs()).toEqual([1, 5, 3]);
+    expect(f.callKwargsRelaxed(1, { c: 4, d: 9 }).toJs()).toEqual([1, 2, 4]);
+    expect(f.callWithOptions({ relaxed: true, kwargs: true }, 1, 2, 3, { c: 0 }).toJs()).toEqual([1, 2, 0]);
+    expect(f.callWithOptions({}, 8).toJs()).toEqual([8, 2, 3]);
+    expect(() => f.callWithOptions({ kwargs: true })).toThrow(TypeError);
+    expect(thrown(() => f.callRelaxed()).type).toBe("TypeError");
+    f.destroy();
+  });
+  test("callPromising gives a Promise of the call's result", async () => {
+    const f = py.runPython("lambda x: x + 1");
+    const p = f.callPromising(1);
+    expect(p).toBeInstanceOf(Promise);
+    expect(await p).toBe(2);
+    expect(await f.callPromisingKwargs({ x: 4 })).toBe(5);
+    f.destroy();
+  });
+  test("calling an async def schedules it at once; its proxy is destroyed but still awaitable", async () => {
+    py.runPython("ran = []\nasync def job(n):\n    ran.append(n)\n    return n * 2");
+    const job = py.globals.get("job");
+    const co = job(3);
+    expect(() => co.type).toThrow(/^Object has already been destroyed/);
+    expect(await co).toBe(6);
+    expect(py.runPython("ran").toJs()).toEqual([3]);
+    job.destroy();
+  });
+});
+
+describe("runtime details Pyodide has", () => {
+  test("setDebug describes a destroyed proxy instead of the hint", () => {
+    const p = py.runPython("[1]");
+    p.destroy();
+    expect(thrown(() => p.length).message).toBe(
+      "Object has already been destroyed\nFor more information about the cause of this error, use `pyodide.setDebug(true)`",
+    );
+    expect(py.setDebug(true)).toBe(false);
+    try {
+      const q = py.runPython("(1,)");
+      q.destroy({ message: "gone" });
+      expect(thrown(() => q.length).message).toBe('gone\nThe object was of type "tuple" and had repr "(1,)"');
+    } finally {
+      expect(py.setDebug(false)).toBe(true);
+    }
+  });
+  test("globals.get and has fall back to builtins; runPython takes locals", () => {
+    expect(py.globals.has("len")).toBe(true);
+    const len = py.globals.get("len");
+    expect(len([1, 2, 3])).toBe(3);
+    len.destroy();
+    const locals = py.toPy({ v: 2 });
+    expect(py.runPython("w = v * 21; w", { locals })).toBe(42);
+    expect([locals.get("w"), py.globals.has("w")]).toEqual([42, false]);
+    locals.destroy();
+  });
+  test("type is CPython's tp_name; PythonError.type the exception's __qualname__", () => {
+    expect(py.runPython("import collections; collections.deque()").type).toBe("collections.deque");
+    expect(py.runPython("class G: pass\nG()").type).toBe("G");
+    expect(thrown(() => py.runPython("class Outer:\n    class Inner(Exception): pass\nraise Outer.Inner()")).type).toBe("Outer.Inner");
+  });
+  test("destroy({ destroyRoundtrip: false }) spares a create_proxy(roundtrip=True) proxy", () => {
+    let proxy: any;
+    (globalThis as any).keepRound = (p: any) => {
+      proxy = p;
+    };
+    try {
+      py.runPython("import js\nfrom pyodide.ffi import create_proxy\nrt = create_proxy([1, 2])\njs.keepRound(rt)");
+    } finally {
+      delete (globalThis as any).keepRound;
+    }
+    proxy.destroy({ destroyRoundtrip: false });
+    expect(proxy.length).toBe(2);
+    proxy.destroy();
+    expect(() => proxy.length).toThrow(/destroyed/);
+    py.runPython("del rt");
   });
 });

@@ -362,8 +362,9 @@ def _compile_expression(source, filename, flags):
         return None
 
 
-def run_code(source, globals, filename="<exec>", allow_await=False):
-    """Runs `source` in `globals`; returns the value of a final expression, else None.
+def run_code(source, globals, filename="<exec>", allow_await=False, locals=None):
+    """Runs `source` in `globals` (and `locals`, default the same); returns the value of a final
+    expression, else None.
     With `allow_await`, returns a coroutine that runs the code (top-level `await` allowed)."""
     _invalidate_finder_caches()  # files written from JS since the last run must be importable
     flags = _PyCF_ALLOW_TOP_LEVEL_AWAIT if allow_await else 0
@@ -384,24 +385,24 @@ def run_code(source, globals, filename="<exec>", allow_await=False):
         else:
             body = compile(source, filename, "exec", flags, dont_inherit=True)
     if allow_await:
-        return _run_async(body, tail, globals)
+        return _run_async(body, tail, globals, locals)
     try:
         if body is not None:
-            exec(body, globals)
-        return eval(tail, globals) if tail is not None else None
+            exec(body, globals, locals)
+        return eval(tail, globals, locals) if tail is not None else None
     finally:
         _flush()
 
 
-async def _run_async(body, tail, globals):
+async def _run_async(body, tail, globals, locals=None):
     try:
         if body is not None:
-            result = eval(body, globals)
+            result = eval(body, globals, locals)
             if body.co_flags & _CO_COROUTINE:
                 await result
         if tail is None:
             return None
-        value = eval(tail, globals)
+        value = eval(tail, globals, locals)
         if tail.co_flags & _CO_COROUTINE:
             value = await value
         return value

@@ -124,3 +124,65 @@ async def agen_return(gen, value):
 
 def aiter_of(obj):
     return aiter(obj)
+
+
+_CO_COROUTINE = 0x80
+
+
+def is_coroutine_function(f):
+    # Asked after every JS call that returned a coroutine: plain functions and methods are
+    # answered from the code flags; anything else (partials, marked functions) by inspect.
+    func = getattr(f, "__func__", f)
+    code = getattr(func, "__code__", None)
+    if code is not None and type(func).__name__ == "function" and not hasattr(func, "_is_coroutine_marker"):
+        return bool(code.co_flags & _CO_COROUTINE)
+    try:
+        import inspect
+        return inspect.iscoroutinefunction(f)
+    except Exception:
+        return False
+
+
+def dict_prop_keys(d):
+    # The keys a dict proxy lists as JS properties: those that arrive in JS as a string or a
+    # Number (Pyodide's ownKeys keeps exactly these).
+    return [k for k in d if (isinstance(k, (str, float)) or (isinstance(k, int) and not isinstance(k, bool) and abs(k) <= 2**53))]
+
+
+def _relaxed_signature(func):
+    # `func`'s signature with room for any surplus: *args after the last positional parameter
+    # and **kwargs at the end, unless it has them already. None if it has no signature.
+    import inspect
+    try:
+        sig = inspect.signature(func)
+    except (TypeError, ValueError):
+        return None
+    params = list(sig.parameters.values())
+    kinds = [p.kind for p in params]
+    P = inspect.Parameter
+    if P.VAR_POSITIONAL not in kinds:
+        at = next((i for i, k in enumerate(kinds) if k in (P.KEYWORD_ONLY, P.VAR_KEYWORD)), len(params))
+        params.insert(at, P("__surplus_args", P.VAR_POSITIONAL))
+    if P.VAR_KEYWORD not in kinds:
+        params.append(P("__surplus_kwargs", P.VAR_KEYWORD))
+    return sig.replace(parameters=params)
+
+
+@functools.lru_cache(maxsize=128)
+def _relaxed_signature_cached(func):
+    return _relaxed_signature(func)
+
+
+def relaxed_call(func, *args, **kwargs):
+    """Calls `func` with the arguments its signature has room for (JS functions ignore the
+    rest); too few arguments still raise TypeError."""
+    try:
+        sig = _relaxed_signature_cached(func)
+    except TypeError:  # unhashable: computed each time
+        sig = _relaxed_signature(func)
+    if sig is None:
+        return func(*args, **kwargs)
+    bound = sig.bind(*args, **kwargs)
+    bound.arguments.pop("__surplus_args", None)
+    bound.arguments.pop("__surplus_kwargs", None)
+    return func(*bound.args, **bound.kwargs)

@@ -18,7 +18,13 @@ pub fn py_exc_to_js(rt: &RuntimeState, exc: &PyBaseExceptionRef, vm: &VirtualMac
     let _ = vm.sys_module.set_attr("last_value", exc.clone(), vm);
     let _ = vm.sys_module.set_attr("last_type", exc.class().to_owned(), vm);
     let text = format_traceback(rt, exc, vm);
-    let type_name = exc.class().slot_name();
+    // Pyodide names the class by its `__qualname__` (`Outer.Inner`), without the module.
+    let class = exc.class();
+    let qualname = class.__qualname__(vm);
+    let type_name = match qualname.downcast_ref::<PyStr>() {
+        Some(q) => q.to_string_lossy().into_owned(),
+        None => class.name().to_string(),
+    };
     let error = rt.hooks.python_error(&type_name, &text);
     if let Some(original) = original {
         let _ = js_sys::Reflect::set(&error, &JsValue::from_str("cause"), &original);

@@ -2,7 +2,8 @@
 //! is one entry from JS (see `Core::entry`), so a Python exception arrives in JS as `PythonError`.
 
 use crate::js2py::js_to_py;
-use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mutable_to_js, py_to_js};
+use crate::jsproxy::js_value_of;
+use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mutable_to_js, new_pyproxy, py_to_js};
 use crate::runtime::Core;
 use crate::state::{self, RuntimeState};
 use crate::strings;
@@ -10,7 +11,7 @@ use crate::to_js::{self, DefaultConverter, ToJsOptions};
 use crate::to_py::{self, PyDefaultConverter};
 use js_sys::{Array, Object, Reflect};
 use rustpython_vm::{
-    AsObject, PyObjectRef, PyResult, VirtualMachine,
+    AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
     builtins::{PyBaseExceptionRef, PyStrInterned, PyTuple},
     function::{FuncArgs, KwArgs},
     protocol::{PyIter, PyIterReturn},
@@ -39,6 +40,63 @@ fn call_args(rt: &RuntimeState, args: &Array, kwargs: &JsValue, vm: &VirtualMach
 /// allocated nor rehashed on each access.
 fn attr_name(name: &str, vm: &VirtualMachine) -> &'static PyStrInterned {
     vm.ctx.intern_str(name)
+}
+
+/// What an attribute's proxy is cached under (Pyodide keys by `_PyObject_GetMethod`'s result):
+/// a method bound to `obj` by the function it binds, which the class holds (each read makes a
+/// new bound method), anything else by the object itself. The cached proxy keeps the key object
+/// alive, so its address cannot be reused while the entry can hit.
+fn attr_cache_key(obj: &PyObject, name: &'static PyStrInterned, value: &PyObject, vm: &VirtualMachine) -> f64 {
+    let types = &vm.ctx.types;
+    let cls = value.class();
+    if cls.is(types.bound_method_type) || cls.is(types.builtin_function_or_method_type) {
+        let bound_to_obj = value.get_attr(attr_name("__self__", vm), vm).is_ok_and(|s| s.is(obj));
+        if bound_to_obj && let Some(function) = obj.class().get_attr(name) {
+            return address(&function);
+        }
+    }
+    address(value)
+}
+
+fn address(obj: &PyObject) -> f64 {
+    obj as *const PyObject as usize as f64
+}
+
+// The attribute cache of the proxy whose read is under way, which the JS get trap names before
+// it calls `proxy_getattr`: only a read that makes a PyProxy touches it, so the common read of
+// a number or string pays nothing for it.
+#[wasm_bindgen(raw_module = "../pyproxy-handler.js")]
+extern "C" {
+    /// The live proxy cached under `key`, or `undefined`.
+    #[wasm_bindgen(js_name = attrCacheGet)]
+    fn attr_cache_get(key: f64) -> JsValue;
+    /// Caches a new proxy; returns the value to hand out (a JSON adaptor's reads give adaptors).
+    #[wasm_bindgen(js_name = attrCacheSet)]
+    fn attr_cache_set(key: f64, proxy: &JsValue) -> JsValue;
+}
+
+/// `value` for JS; a PyProxy it needs is the one cached under `key` (made and cached if none).
+fn cached_proxy(rt: &RuntimeState, key: f64, value: PyObjectRef, vm: &VirtualMachine) -> JsValue {
+    let hit = attr_cache_get(key);
+    if !hit.is_undefined() {
+        return hit;
+    }
+    let proxy = new_pyproxy(rt, value, &mut Lifetime::Owned, vm);
+    attr_cache_set(key, &proxy)
+}
+
+/// `py_to_js`, or with `cached` its variant through the named cache (by the object's address).
+fn to_js_maybe_cached(rt: &RuntimeState, value: PyObjectRef, cached: bool, vm: &VirtualMachine) -> JsValue {
+    if !cached {
+        return py_to_js(rt, &value, &mut Lifetime::Owned, vm);
+    }
+    if let Some(v) = immutable(&value, vm) {
+        return v.into_js();
+    }
+    if let Some(v) = js_value_of(rt, &value, vm) {
+        return v;
+    }
+    cached_proxy(rt, address(&value), value, vm)
 }
 
 /// The frozen module of Python-side helpers for the protocols that are simplest in Python.
@@ -113,7 +171,9 @@ impl Core {
     }
 
     pub fn proxy_type(&self, id: f64) -> Result<String, JsValue> {
-        self.entry(|_rt, vm| Ok(self.object(id, vm)?.class().name().to_string()))
+        // CPython's tp_name, as Pyodide gives it: `collections.deque` for a type defined in an
+        // extension module, the bare name for builtins and for classes defined in Python.
+        self.entry(|_rt, vm| Ok(self.object(id, vm)?.class().slot_name().to_string()))
     }
 
     pub fn proxy_str(&self, id: f64) -> Result<JsValue, JsValue> {
@@ -124,15 +184,26 @@ impl Core {
         self.entry(|_rt, vm| Ok(strings::wtf8_to_js(self.object(id, vm)?.repr(vm)?.as_wtf8())))
     }
 
-    /// `getattr`; a missing attribute is `undefined`, as for any JS property.
+    /// `getattr`; a missing attribute is `undefined`, as for any JS property. A PyProxy result
+    /// is borrowed from the parent as in Pyodide: kept in the parent's attribute cache (which
+    /// the JS side owns and destroys with the parent), so reading it again gives the same proxy.
     pub fn proxy_getattr(&self, id: f64, name: &str) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
-            match obj.get_attr(attr_name(name, vm), vm) {
-                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
-                Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => Ok(JsValue::UNDEFINED),
-                Err(e) => Err(e),
+            let name = attr_name(name, vm);
+            let value = match obj.get_attr(name, vm) {
+                Ok(v) => v,
+                Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => return Ok(JsValue::UNDEFINED),
+                Err(e) => return Err(e),
+            };
+            if let Some(v) = immutable(&value, vm) {
+                return Ok(v.into_js());
             }
+            if let Some(v) = js_value_of(rt, &value, vm) {
+                return Ok(v);
+            }
+            let key = attr_cache_key(&obj, name, &value, vm);
+            Ok(cached_proxy(rt, key, value, vm))
         })
     }
 
@@ -147,8 +218,10 @@ impl Core {
         self.entry(|_rt, vm| self.object(id, vm)?.del_attr(attr_name(name, vm), vm))
     }
 
+    /// `hasattr`, except that any exception counts as "no" (CPython's `PyObject_HasAttr`,
+    /// which Pyodide's `in` uses).
     pub fn proxy_hasattr(&self, id: f64, name: &str) -> Result<bool, JsValue> {
-        self.entry(|_rt, vm| self.object(id, vm)?.has_attr(attr_name(name, vm), vm))
+        self.entry(|_rt, vm| Ok(self.object(id, vm)?.has_attr(attr_name(name, vm), vm).unwrap_or(false)))
     }
 
     pub fn proxy_dir(&self, id: f64) -> Result<Array, JsValue> {
@@ -169,13 +242,14 @@ impl Core {
         self.call_with(id, |_, _| Ok(FuncArgs::default()))
     }
 
-    /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`).
-    pub fn proxy_getitem(&self, id: f64, key: JsValue) -> Result<JsValue, JsValue> {
+    /// `obj[key]`; KeyError and IndexError give `undefined` (Pyodide's `get`). `cached` (a JSON
+    /// adaptor's read): a PyProxy result comes from the cache the JS side names.
+    pub fn proxy_getitem(&self, id: f64, key: JsValue, cached: bool) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
             let key = js_to_py(rt, key, vm)?;
             match obj.get_item(&*key, vm) {
-                Ok(v) => Ok(py_to_js(rt, &v, &mut Lifetime::Owned, vm)),
+                Ok(v) => Ok(to_js_maybe_cached(rt, v, cached, vm)),
                 Err(e) if missing_key(&e, vm) => Ok(JsValue::UNDEFINED),
                 Err(e) => Err(e),
             }
@@ -217,8 +291,9 @@ impl Core {
     }
 
     /// One step of an iterator: `next(it)` when `arg` is undefined, else `it.send(arg)`.
-    /// Returns the value (or the StopIteration value) and sets `last_done`.
-    pub fn proxy_next(&self, id: f64, arg: JsValue) -> Result<JsValue, JsValue> {
+    /// Returns the value (or the StopIteration value) and sets `last_done`. `cached`: as for
+    /// `proxy_getitem` (iterating a JSON adaptor).
+    pub fn proxy_next(&self, id: f64, arg: JsValue, cached: bool) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
             let step = if arg.is_undefined() {
@@ -232,7 +307,7 @@ impl Core {
                 PyIterReturn::StopIteration(v) => (true, v.unwrap_or_else(|| vm.ctx.none())),
             };
             self.last_done.set(done);
-            Ok(py_to_js(rt, &value, &mut Lifetime::Owned, vm))
+            Ok(to_js_maybe_cached(rt, value, cached, vm))
         })
     }
 

@@ -21,9 +21,21 @@ pub const IS_ASYNC_GENERATOR: u32 = 1 << 12;
 pub const IS_SEQUENCE: u32 = 1 << 13;
 pub const IS_MUTABLE_SEQUENCE: u32 = 1 << 14;
 pub const IS_DICT: u32 = 1 << 15;
+/// Exactly `coroutine`: a call from JS that returns one may have to schedule it (Pyodide's
+/// check of `type === "coroutine"`, without asking the type's name).
+pub const IS_COROUTINE: u32 = 1 << 16;
 
 pub fn flags_of(rt: &RuntimeState, obj: &PyObject, vm: &VirtualMachine) -> u32 {
-    let typ = obj.class();
+    let flags = type_flags_of(rt, obj.class(), vm);
+    // A class with `__class_getitem__` (list, dict, generics) is subscriptable, as in Pyodide:
+    // the one flag that depends on the object rather than its type.
+    match obj.downcast_ref::<PyType>() {
+        Some(class) if has(class, "__class_getitem__", vm) => flags | HAS_GET,
+        _ => flags,
+    }
+}
+
+fn type_flags_of(rt: &RuntimeState, typ: &Py<PyType>, vm: &VirtualMachine) -> u32 {
     let key = typ.as_object() as *const PyObject as usize;
     if let Some((_, flags)) = rt.type_flags.borrow().get(&key) {
         return *flags;
@@ -56,6 +68,10 @@ fn compute(typ: &Py<PyType>, vm: &VirtualMachine) -> PyResult<u32> {
             flags |= flag;
         }
     }
+    // The old sequence protocol: `iter()` works on anything with an item slot (CPython's sq_item).
+    if typ.slots.as_sequence.item.load().is_some() {
+        flags |= IS_ITERABLE;
+    }
     if has(typ, "__next__", vm) {
         flags |= IS_ITERATOR | IS_ITERABLE;
     }
@@ -69,7 +85,7 @@ fn compute(typ: &Py<PyType>, vm: &VirtualMachine) -> PyResult<u32> {
         flags |= IS_DICT;
     }
     if typ.is(vm.ctx.types.coroutine_type) {
-        flags |= IS_AWAITABLE;
+        flags |= IS_AWAITABLE | IS_COROUTINE;
     }
     let abcs = Abcs::find(vm);
     if abcs.is_sub(typ, Abc::Generator, vm)? {

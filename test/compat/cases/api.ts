@@ -154,7 +154,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "destroy({destroyRoundtrip: false}) leaves a roundtrip create_proxy alive",
-    known: "Pyodide: destroy({destroyRoundtrip: false}) leaves a create_proxy(roundtrip=True) proxy alive; ours destroys it",
     run: (c) =>
       withGlobals(
         c,
@@ -247,7 +246,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "calling a destroyed create_once_callable throws OnceProxy can only be called once",
-    known: "Pyodide: calling a create_once_callable after its destroy() throws \"OnceProxy can only be called once\"; ours throws \"OnceProxy has already been destroyed\"",
     run: (c) => {
       let kept: any;
       withGlobals(c, { api_keep: (f: any) => { kept = f; } }, `
@@ -375,7 +373,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "the borrowed-proxy message ends with the setDebug hint",
-    known: "Pyodide's borrowed-proxy message has a second line \"For more information about the cause of this error, use `pyodide.setDebug(true)`\"; ours has none",
     run: (c) => {
       let kept: any;
       withGlobals(c, { api_keep: (x: any) => { kept = x; } }, "from js import api_keep\napi_keep([1, 2])");
@@ -596,7 +593,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "runPython with globals and locals reads both and writes to locals",
-    known: "ours ignores runPython's locals option (NameError for a name only in locals); Pyodide reads and writes the locals dict",
     run: (c) => {
       const locals = c.run("{'x': 7}");
       const globals = c.run("{'x': 5, 'y': 29}");
@@ -607,6 +603,33 @@ export const api: CompatCase[] = [
       } finally {
         locals.destroy();
         globals.destroy();
+      }
+    },
+  },
+  {
+    name: "runPythonAsync with globals and locals",
+    run: async (c) => {
+      const locals = c.run("{'x': 7}");
+      const globals = c.run("{'x': 5, 'y': 29}");
+      try {
+        const r = await c.runAsync("z = x + y\nz * 2", { locals, globals });
+        return [r, locals.get("z"), globals.has("z")];
+      } finally {
+        locals.destroy();
+        globals.destroy();
+      }
+    },
+  },
+  {
+    name: "runPython with locals only runs in py.globals and writes to locals",
+    run: (c) => {
+      const locals = c.run("{'api_loc_a': 2}");
+      try {
+        c.run("api_loc_g = 40");
+        const r = c.run("api_loc_b = api_loc_a + api_loc_g; api_loc_b", { locals });
+        return [r, locals.get("api_loc_b"), c.py.globals.has("api_loc_b")];
+      } finally {
+        locals.destroy();
       }
     },
   },
@@ -641,7 +664,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "globals.get and globals.has fall back to builtins",
-    known: "Pyodide's globals.get/has fall back to builtins (globals.get(\"len\") is the builtin); ours gives undefined",
     run: (c) => {
       const len = c.py.globals.get("len");
       try {

@@ -228,7 +228,6 @@ export const asyncio: CompatCase[] = [
   },
   {
     name: "after it is awaited, a coroutine PyProxy is destroyed but awaiting it again gives the same result",
-    known: "Pyodide destroys an awaitable PyProxy once it is awaited and keeps its promise; ours leaves the proxy alive (.type still reads \"coroutine\")",
     run: async (c) => {
       const co = c.run("async def asyncio_five():\n    return 5\nasyncio_five()");
       const first = await co;
@@ -350,7 +349,6 @@ export const asyncio: CompatCase[] = [
   },
   {
     name: "calling an async def from JS starts it even if the result is never awaited",
-    known: "Pyodide schedules the coroutine of an async def called from JS at once (ensure_future); ours returns an unscheduled coroutine that never runs unless awaited",
     run: async (c) => {
       c.run("asyncio_log = []\nasync def asyncio_logged(n):\n    asyncio_log.append(n)");
       const f = c.py.globals.get("asyncio_logged");
@@ -392,7 +390,6 @@ export const asyncio: CompatCase[] = [
   },
   {
     name: "an async def that returns a coroutine, called from JS, gets the returned coroutine run too",
-    known: "Pyodide schedules the async def's task and then the coroutine it returns; ours schedules neither (no automatic scheduling of async def called from JS)",
     run: async (c) => {
       c.run(py(`
         asyncio_log = []

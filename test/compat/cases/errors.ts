@@ -91,7 +91,6 @@ export const errors: CompatCase[] = [
   },
   {
     name: "PythonError.type is the qualified name of a nested exception class",
-    known: "PythonError.type: Pyodide gives the class's __qualname__ (\"ErrorsOuter.Inner\"), ours its __name__ (\"Inner\")",
     run: (c) =>
       c.run(py(`
         class ErrorsOuter:

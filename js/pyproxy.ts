@@ -24,6 +24,9 @@ function prototypeFor(flags: number): object {
       Object.defineProperty(prototype, key, Object.getOwnPropertyDescriptor(cls.prototype, key)!);
     }
   }
+  // Pyodide keeps the flag set on each prototype as an enumerable `$$flags`, which `for...in`
+  // over a proxy visits; kept so that such loops see the same keys.
+  Object.defineProperty(prototype, "$$flags", { value: flags, writable: true, enumerable: true, configurable: true });
   // Every proxy's `constructor` is PyProxy (which refuses `new`), as in Pyodide.
   Object.defineProperty(prototype, "constructor", { value: PyProxy, writable: true, configurable: true });
   prototypes.set(flags, prototype);

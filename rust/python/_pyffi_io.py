@@ -353,9 +353,10 @@ class InputStream(_io._TextIOBase):
 def install():
     import builtins
     _io.FileIO = FileIO
-    _io.open = open
+    native_open = _pyffi.builtin_open(open)
+    _io.open = native_open
     _io.open_code = open_code
-    builtins.open = open
+    builtins.open = native_open
     sys.stdout = sys.__stdout__ = OutputStream(1, "<stdout>")
     sys.stderr = sys.__stderr__ = OutputStream(2, "<stderr>")
     sys.stdin = sys.__stdin__ = InputStream()

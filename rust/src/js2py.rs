@@ -94,6 +94,10 @@ pub(crate) fn js_kind_to_py(rt: &RuntimeState, v: JsValue, kind: u32, this: Opti
             }
         }
         ROUNDTRIP_PYPROXY => {
+            // A destroyed one is an error, as any destroyed PyProxy entering Python (Pyodide).
+            if js_imports::pyproxy_id(&v) < 0.0 {
+                return Err(js_error_to_py(rt, js_sys::Error::new(DESTROYED_MESSAGE).into(), vm));
+            }
             let callable = if js_imports::is_callable(&v) { flags::CALLABLE } else { 0 };
             let this = bound_this(this, callable);
             new_jsproxy(rt, v, this, flags::DOUBLE_PROXY | callable, vm)?

@@ -400,6 +400,13 @@ mod _pyffi {
         super::wrap_js(&rt, js_sys::global().into(), vm)
     }
 
+    /// `open` as a builtin function (CPython's is one, and code inspects its type) that runs
+    /// `implementation`, the Python `open` of `_pyffi_io`.
+    #[pyfunction]
+    fn builtin_open(implementation: PyObjectRef, vm: &VirtualMachine) -> PyObjectRef {
+        vm.new_function("open", move |args: FuncArgs, vm: &VirtualMachine| implementation.call(args, vm)).into()
+    }
+
     /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2) to the runtime's callbacks.
     #[pyfunction]
     fn write_output(fd: i32, text: PyStrRef, vm: &VirtualMachine) -> PyResult<()> {

@@ -398,7 +398,6 @@ export const api: CompatCase[] = [
   },
   {
     name: "a destroyed PyProxy passed into Python raises JsException Object has already been destroyed",
-    known: "Pyodide raises JsException \"Object has already been destroyed\" when a destroyed PyProxy comes back into Python from a JS call; ours raises nothing",
     run: (c) =>
       c.run(py(`
         from pyodide.ffi import create_proxy, JsException

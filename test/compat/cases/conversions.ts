@@ -1947,7 +1947,6 @@ export const conversions: CompatCase[] = [
   // -------------------------------------------------------------------------------------------
   {
     name: "json.dumps writes jsnull as null",
-    known: "Pyodide's json.dumps writes jsnull as null (also as a key); ours raises TypeError (JsNull is not JSON serializable)",
     run: (c) => c.run("import json\nfrom pyodide.ffi import jsnull\njson.dumps([jsnull, jsnull, {jsnull: 1, 1: jsnull}])"),
   },
   {

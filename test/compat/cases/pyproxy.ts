@@ -875,7 +875,6 @@ export const pyproxy: CompatCase[] = [
   { name: "spreading a dict proxy copies its items", run: (c) => { const o = { ...c.run("{'a': 1, 2: 'two'}") }; return Object.entries(o).map(([k, v]) => [k, typeof v === "object" ? "proxy" : v]); } },
   {
     name: "for...in over a dict proxy visits its items",
-    known: "Pyodide's for...in also visits `$$flags`, an enumerable internal property of its proxy prototypes; ours has no such property",
     run: (c) => {
       const seen: string[] = [];
       for (const k in c.run("{'a': 1, 'b': 2}")) seen.push(k);
@@ -894,7 +893,7 @@ export const pyproxy: CompatCase[] = [
   // -------------------------------------------------------------------------------------------
   // py.globals
   // -------------------------------------------------------------------------------------------
-  { name: "globals.get falls back to builtins", known: "globals.get('open') finds the builtin on both, but its type differs: Pyodide 'builtin_function_or_method', ours 'function' (RustPython's open is written in Python)", run: (c) => c.py.globals.get("open").type },
+  { name: "globals.get falls back to builtins", run: (c) => c.py.globals.get("open").type },
   {
     name: "globals.has sees builtins and main names",
     run: (c) => {
@@ -912,7 +911,7 @@ export const pyproxy: CompatCase[] = [
     },
   },
   {
-    name: "del of a builtin raises NameError and globals.get still finds it", known: "both find the builtin, but open's type differs: Pyodide 'builtin_function_or_method', ours 'function' (RustPython's open is written in Python)",
+    name: "del of a builtin raises NameError and globals.get still finds it", 
     run: (c) => {
       let err: unknown = "no error";
       try {

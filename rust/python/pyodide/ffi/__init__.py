@@ -23,6 +23,8 @@ from _pyffi_jsproxy import (
 
 IN_PYODIDE = False
 
+__import__("_pyffi_json").install()
+
 
 class _JsProxyMetaClass(type):
     # A JsException is a JsProxy of its JS error too (as in Pyodide), but RustPython cannot give

@@ -8,10 +8,15 @@
 
 use std::cell::Cell;
 
-/// Python frames per plain JS frame of stack, measured on the release build (with a margin).
-const PY_FRAMES_PER_JS_FRAME: f64 = 0.06;
-/// Nested Python -> JS -> Python levels per plain JS frame of stack (with a margin).
-const CROSSINGS_PER_JS_FRAME: f64 = 0.008;
+/// Measured in Node with 11,881 plain JS frames of stack: the release build fits 2,191 Python
+/// frames or 303 nested JS <-> Python levels, the development build (opt-level 1) 857 and 167.
+/// A full recursion limit of Python frames and a full budget of crossings together must fit:
+/// about 40 % + 47 % of the stack in the release build, 65 % + 28 % in the development build.
+const DEV_BUILD: bool = matches!(env!("PKG_FFI_OPT_LEVEL").as_bytes(), b"0" | b"1");
+/// Python frames per plain JS frame of stack.
+const PY_FRAMES_PER_JS_FRAME: f64 = if DEV_BUILD { 0.04 } else { 0.09 };
+/// Nested Python -> JS -> Python levels per plain JS frame of stack.
+const CROSSINGS_PER_JS_FRAME: f64 = if DEV_BUILD { 0.004 } else { 0.012 };
 /// CPython's default; a large stack does not raise it.
 const MAX_RECURSION_LIMIT: usize = 1000;
 const MIN_RECURSION_LIMIT: usize = 100;

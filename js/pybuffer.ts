@@ -4,6 +4,9 @@
 import { coreOf, idOf } from "./proxy-state.js";
 import type { Core } from "./wasm/core.js";
 
+/** What a released view holds instead of a view of wasm memory. */
+const EMPTY = new Uint8Array(0);
+
 type TypedArrayCtor =
   | Int8ArrayConstructor
   | Uint8ArrayConstructor
@@ -140,16 +143,24 @@ export class PyBufferView {
     this.#holder = d.holder;
   }
 
-  /** A typed array (or DataView) over the bytes the buffer touches; rebuilt if memory grew. */
+  /**
+   * A typed array (or DataView) over the bytes the buffer touches; rebuilt if memory grew.
+   * After `release()` it is `null`: the memory may belong to another object by then (Pyodide
+   * likewise stops giving a typed array).
+   */
   get data(): ArrayBufferView {
+    if (this.#core === undefined) return null as unknown as ArrayBufferView;
     if (this.#view.buffer !== this.#memory.buffer) this.#view = this.#makeView();
     return this.#view;
   }
 
-  /** Gives the buffer back to Python; `data` must not be used afterwards. A second call does nothing. */
+  /** Gives the buffer back to Python; `data` is `null` afterwards. A second call does nothing. */
   release(): void {
-    this.#core?.proxy_release(this.#holder);
+    if (this.#core === undefined) return;
+    this.#core.proxy_release(this.#holder);
     this.#core = undefined;
+    // Nothing of this view may reach wasm memory any more.
+    this.#view = EMPTY;
   }
 
   [Symbol.dispose](): void {

@@ -161,3 +161,20 @@ describe("getBuffer", () => {
     expect(py.stats().pyproxies).toBe(before);
   });
 });
+
+describe("a released view no longer reaches wasm memory", () => {
+  test("data is null after release(), and later allocations cannot be written through it", () => {
+    const p = py.runPython("bytearray(b'secret!!')");
+    const v = p.getBuffer();
+    const before = v.data as Uint8Array;
+    expect(before[0]).toBe("s".charCodeAt(0));
+    v.release();
+    p.destroy();
+    expect(v.data).toBeNull();
+    py.runPython("import gc\ngc.collect()\nvictim = bytearray(b'AAAAAAAA')");
+    // Only the reference taken before release() could still write; the view gives none out.
+    expect(v.data).toBeNull();
+    expect(py.runPython("bytes(victim)").toJs()).toEqual(new Uint8Array([65, 65, 65, 65, 65, 65, 65, 65]));
+    v.release(); // a second release does nothing
+  });
+});

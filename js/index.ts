@@ -2,6 +2,7 @@
 
 export { loadPython, PythonRuntime } from "./runtime.js";
 export type { LoadPythonOptions, RunOptions, RuntimeStats, ToPyOptions } from "./runtime.js";
+export type { LiveProxy } from "./debug.js";
 export type { FileSystem, FSStat } from "./fs.js";
 export { FSError } from "./errors.js";
 export * as ffi from "./ffi.js";

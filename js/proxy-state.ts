@@ -2,6 +2,7 @@
 // the per-proxy call settings. Kept apart from the classes so handler and classes can both use it.
 
 import type { Core } from "./wasm/core.js";
+import { createdAtNote, creationSite, type LiveTable } from "./debug.js";
 
 /** Registered so the core's JS helpers (rust/src/js/helpers.js) can read the id too. */
 export const ID = Symbol.for("@pkg/ffi.pyproxy.id");
@@ -21,6 +22,8 @@ export interface ProxyContext {
   registry: FinalizationRegistry<number>;
   /** `setDebug(true)`: destroyed-proxy messages describe the object instead of the hint. */
   debug?: boolean;
+  /** While debugging: the live proxies and where they were made (see debug.ts). */
+  live?: LiveTable;
 }
 
 /**
@@ -47,6 +50,8 @@ export interface ProxyState {
   promise?: Promise<any>;
   /** Made on the first attribute read or copy. */
   cache?: AttrCache;
+  /** While debugging: the JS stack that made the proxy. */
+  createdAt?: string;
 }
 
 /** Per proxy object: what `bind` and `captureThis` set. */
@@ -87,6 +92,12 @@ export function idOf(p: object): number {
   return s.id;
 }
 
+/** While debugging: remembers where `proxy` (whose state is `s`) was made, and that it lives. */
+export function noteCreated(s: ProxyState, proxy: object): void {
+  s.createdAt = creationSite();
+  (s.ctx.live ??= new Map()).set(s.id, { proxy: new WeakRef(proxy), createdAt: s.createdAt });
+}
+
 /** The attribute cache of `s`, made on first use. */
 export function cacheOf(s: ProxyState): AttrCache {
   return (s.cache ??= { map: new Map(), refcnt: 1 });
@@ -99,7 +110,9 @@ export function cacheOf(s: ProxyState): AttrCache {
  */
 export function destroyedMessage(s: ProxyState, message: string | undefined, live: boolean): string {
   const first = message || DESTROYED_MESSAGE;
-  if (!s.ctx.debug || !live) return `${first}\n${DEBUG_HINT}`;
+  s.ctx.live?.delete(s.id);
+  if (!s.ctx.debug) return `${first}\n${DEBUG_HINT}`;
+  if (!live) return `${first}${createdAtNote(s.createdAt)}`;
   let type = "?";
   let repr: string | undefined;
   try {
@@ -109,7 +122,7 @@ export function destroyedMessage(s: ProxyState, message: string | undefined, liv
     // A failing __str__ is described as such below.
   }
   const description = repr === undefined ? "an error was raised when trying to generate its repr" : `had repr "${repr}"`;
-  return `${first}\nThe object was of type "${type}" and ${description}`;
+  return `${first}\nThe object was of type "${type}" and ${description}${createdAtNote(s.createdAt)}`;
 }
 
 /**

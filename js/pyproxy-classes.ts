@@ -12,6 +12,7 @@ import {
   idOf,
   isPyProxy,
   makeProxy,
+  noteCreated,
   propsOf,
   stateOf,
   type ProxyContext,
@@ -106,9 +107,10 @@ export class PyProxy {
     const cache = cacheOf(s);
     cache.refcnt++;
     const { owner: _, ...props } = propsOf(this);
-    const state = { ctx: s.ctx, id, flags: s.flags, cache };
+    const state: ProxyState = { ctx: s.ctx, id, flags: s.flags, cache };
     const proxy = makeProxy(state, { ...props, boundArgs: [...props.boundArgs] }, Object.getPrototypeOf(this), handlerFor(s.flags, props.jsonAdaptor), typeof this === "function");
     s.ctx.registry.register(proxy, id, proxy);
+    if (s.ctx.debug) noteCreated(state, proxy);
     return proxy;
   }
 

@@ -4,7 +4,7 @@
 
 import { PROTOCOLS, PyProxy } from "./pyproxy-classes.js";
 import { handlerFor } from "./pyproxy-handler.js";
-import { freshProps, idOf, makeProxy, type ProxyContext } from "./proxy-state.js";
+import { freshProps, idOf, makeProxy, noteCreated, type ProxyContext, type ProxyState } from "./proxy-state.js";
 import * as F from "./typeflags.js";
 
 export * from "./pyproxy-classes.js";
@@ -38,8 +38,10 @@ function prototypeFor(flags: number): object {
  * FinalizationRegistry (held value: the id); a borrowed one lives for one call and skips it.
  */
 export function createPyProxy(ctx: ProxyContext, id: number, flags: number, borrowed: boolean): PyProxy {
-  const proxy = makeProxy({ ctx, id, flags }, freshProps(), prototypeFor(flags), handlerFor(flags), (flags & F.IS_CALLABLE) !== 0);
+  const state: ProxyState = { ctx, id, flags };
+  const proxy = makeProxy(state, freshProps(), prototypeFor(flags), handlerFor(flags), (flags & F.IS_CALLABLE) !== 0);
   if (!borrowed) ctx.registry.register(proxy, id, proxy);
+  if (ctx.debug) noteCreated(state, proxy);
   return proxy;
 }
 

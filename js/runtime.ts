@@ -14,6 +14,7 @@ import { onceCallable } from "./once-callable.js";
 import { bufferToJs } from "./pybuffer.js";
 import { buildJs } from "./to-js-build.js";
 import { EncodeSession, encodePy } from "./to-py-encode.js";
+import type { LiveProxy } from "./debug.js";
 import { propsOf, stateOf } from "./proxy-state.js";
 import { Core } from "./wasm/core.js";
 
@@ -36,6 +37,11 @@ export interface LoadPythonOptions {
    * `experimental_create_proxy = "auto"`): until JS drops it (FinalizationRegistry).
    */
   createProxy?: "manual" | "auto";
+  /**
+   * Debug mode (as `setDebug(true)` from the start): each PyProxy remembers the JS stack that
+   * made it, a destroyed proxy's error shows it, and `stats()` lists the live proxies with theirs.
+   */
+  debug?: boolean;
 }
 
 export interface RunOptions {
@@ -70,6 +76,8 @@ export interface RuntimeStats {
   jsproxies: number;
   /** Open file descriptors in the virtual file system. */
   openFiles: number;
+  /** In debug mode: each live PyProxy made since debugging was turned on, and where. */
+  live?: LiveProxy[];
 }
 
 const encoder = new TextEncoder();
@@ -119,6 +127,7 @@ function checkLoadOptions(options: unknown): LoadPythonOptions {
     }
   }
   checkOneOf(m, "createProxy", o.createProxy, ["manual", "auto"]);
+  if (o.debug !== undefined && typeof o.debug !== "boolean") throw argumentError(m, "debug", "a boolean", o.debug);
   return o;
 }
 
@@ -168,8 +177,11 @@ export class PythonRuntime {
     options = checkLoadOptions(options);
     const stdout = options.stdout ?? ((line: string) => console.log(line));
     const stderr = options.stderr ?? ((line: string) => console.warn(line));
-    const registry = new FinalizationRegistry<number>((id) => ctx.core.proxy_release(id));
-    const ctx = { registry } as ProxyContext;
+    const registry = new FinalizationRegistry<number>((id) => {
+      ctx.live?.delete(id);
+      ctx.core.proxy_release(id);
+    });
+    const ctx = { registry, debug: options.debug === true, live: options.debug === true ? new Map() : undefined } as ProxyContext;
     const createProxy = options.createProxy ?? "manual";
     const hooks = {
       newProxy: (id: number, flags: number, borrowed: boolean) => createPyProxy(ctx, id, flags, borrowed),
@@ -294,6 +306,7 @@ export class PythonRuntime {
   setDebug(debug: boolean): boolean {
     const previous = !!this.#ctx.debug;
     this.#ctx.debug = !!debug;
+    this.#ctx.live = debug ? (this.#ctx.live ?? new Map()) : undefined;
     return previous;
   }
 
@@ -352,7 +365,26 @@ export class PythonRuntime {
 
   /** Live counts of both proxy tables, for finding leaks. */
   stats(): RuntimeStats {
-    return this.#core.stats() as RuntimeStats;
+    const stats = this.#core.stats() as RuntimeStats;
+    const live = this.#ctx.live;
+    if (this.#ctx.debug && live !== undefined) {
+      stats.live = [];
+      for (const [id, entry] of live) {
+        const proxy = entry.proxy.deref();
+        if (proxy === undefined || stateOf(proxy).destroyed !== undefined) {
+          live.delete(id);
+          continue;
+        }
+        let type = "?";
+        try {
+          type = this.#core.proxy_type(id);
+        } catch {
+          // freed by the core meanwhile: listed with an unknown type
+        }
+        stats.live.push({ type, createdAt: entry.createdAt });
+      }
+    }
+    return stats;
   }
 }
 

@@ -1,6 +1,6 @@
-// Debug mode (`loadPython({ debug: true })` or `py.setDebug(true)`): each PyProxy remembers where
-// JS created it, a destroyed proxy's error says so, and `py.stats()` lists the live proxies with
-// their creation sites, so a leak can be found without guessing.
+// Debug mode (`loadPython({ debug: true })`; `py.setDebug` alone stays Pyodide's switch): each
+// PyProxy remembers where JS created it, a destroyed proxy's error says so, and `py.stats()` lists
+// the live proxies with their creation sites, so a leak can be found without guessing.
 
 /** A proxy made while debugging, in the runtime's table of live ones (by registry id). */
 export interface LiveEntry {

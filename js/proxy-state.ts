@@ -22,7 +22,7 @@ export interface ProxyContext {
   registry: FinalizationRegistry<number>;
   /** `setDebug(true)`: destroyed-proxy messages describe the object instead of the hint. */
   debug?: boolean;
-  /** While debugging: the live proxies and where they were made (see debug.ts). */
+  /** With `loadPython({ debug: true })`: the live proxies and where they were made (debug.ts). */
   live?: LiveTable;
 }
 

@@ -110,7 +110,7 @@ export class PyProxy {
     const state: ProxyState = { ctx: s.ctx, id, flags: s.flags, cache };
     const proxy = makeProxy(state, { ...props, boundArgs: [...props.boundArgs] }, Object.getPrototypeOf(this), handlerFor(s.flags, props.jsonAdaptor), typeof this === "function");
     s.ctx.registry.register(proxy, id, proxy);
-    if (s.ctx.debug) noteCreated(state, proxy);
+    if (s.ctx.live !== undefined) noteCreated(state, proxy);
     return proxy;
   }
 

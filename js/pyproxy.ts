@@ -41,7 +41,7 @@ export function createPyProxy(ctx: ProxyContext, id: number, flags: number, borr
   const state: ProxyState = { ctx, id, flags };
   const proxy = makeProxy(state, freshProps(), prototypeFor(flags), handlerFor(flags), (flags & F.IS_CALLABLE) !== 0);
   if (!borrowed) ctx.registry.register(proxy, id, proxy);
-  if (ctx.debug) noteCreated(state, proxy);
+  if (ctx.live !== undefined) noteCreated(state, proxy);
   return proxy;
 }
 

@@ -38,8 +38,9 @@ export interface LoadPythonOptions {
    */
   createProxy?: "manual" | "auto";
   /**
-   * Debug mode (as `setDebug(true)` from the start): each PyProxy remembers the JS stack that
-   * made it, a destroyed proxy's error shows it, and `stats()` lists the live proxies with theirs.
+   * Debug mode: `setDebug(true)` from the start and, beyond Pyodide, each PyProxy remembers the
+   * JS stack that made it: a destroyed proxy's error shows it, and `stats().live` lists the live
+   * proxies with theirs.
    */
   debug?: boolean;
 }
@@ -306,7 +307,6 @@ export class PythonRuntime {
   setDebug(debug: boolean): boolean {
     const previous = !!this.#ctx.debug;
     this.#ctx.debug = !!debug;
-    this.#ctx.live = debug ? (this.#ctx.live ?? new Map()) : undefined;
     return previous;
   }
 
@@ -367,7 +367,7 @@ export class PythonRuntime {
   stats(): RuntimeStats {
     const stats = this.#core.stats() as RuntimeStats;
     const live = this.#ctx.live;
-    if (this.#ctx.debug && live !== undefined) {
+    if (live !== undefined) {
       stats.live = [];
       for (const [id, entry] of live) {
         const proxy = entry.proxy.deref();

@@ -7,24 +7,10 @@
 //
 // pyscript.ffi is not here: Pyodide has no `pyscript` module, so those cases cannot be differential.
 import type { CaseContext } from "../adapter.js";
+import { dedent as py, runWithGlobals as withGlobals } from "../case-helpers.js";
 import type { CompatCase } from "../runner.js";
 
-/** Strips the common indentation of a Python snippet written inside a template literal. */
-function py(code: string): string {
-  const lines = code.replace(/^\n/, "").replace(/\n\s*$/, "").split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
 
-/** Runs `code` with JS globals set for the case and removed afterwards. */
-function withGlobals(c: CaseContext, globals: Record<string, unknown>, code: string): unknown {
-  Object.assign(globalThis, globals);
-  try {
-    return c.run(py(code));
-  } finally {
-    for (const k of Object.keys(globals)) delete (globalThis as any)[k];
-  }
-}
 
 /**
  * What `f` threw, as [constructor name, first line of the message], or a marker if it did not

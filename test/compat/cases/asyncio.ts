@@ -6,24 +6,10 @@
 //
 // An async case returns plain data: an awaitable PyProxy would be adopted by the case's Promise.
 import type { CaseContext } from "../adapter.js";
+import { dedent as py, runAsyncWithGlobals as withGlobalsAsync } from "../case-helpers.js";
 import type { CompatCase } from "../runner.js";
 
-/** Strips the common indentation of a Python snippet written inside a template literal. */
-function py(code: string): string {
-  const lines = code.replace(/^\n/, "").replace(/\n\s*$/, "").split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
 
-/** Runs `code` with runPythonAsync and JS globals set for the case, removed afterwards. */
-async function withGlobalsAsync(c: CaseContext, globals: Record<string, unknown>, code: string): Promise<unknown> {
-  Object.assign(globalThis, globals);
-  try {
-    return await c.runAsync(py(code));
-  } finally {
-    for (const k of Object.keys(globals)) delete (globalThis as any)[k];
-  }
-}
 
 /** One macrotask turn. */
 const turn = () => new Promise((r) => setTimeout(r, 0));

@@ -1,28 +1,12 @@
 // Cases for conversions (see ../runner.ts for the format): implicit and explicit translation in
 // both directions (Pyodide's type-translation page, pyodide-ffi.md §1.3, test_typeconversions.py).
 import type { CaseContext } from "../adapter.js";
+import { pyRaw as py, withJsGlobals as withGlobals } from "../case-helpers.js";
 import type { CompatCase } from "../runner.js";
 
 const g = globalThis as any;
 
-/** Python source written indented inside a template literal; backslashes are kept as written. */
-function py(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = String.raw(strings, ...values).replace(/^\n/, "");
-  const lines = text.split("\n");
-  const indents = lines.filter((l) => l.trim() !== "").map((l) => l.match(/^ */)![0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(cut)).join("\n");
-}
 
-/** Sets JS globals for the length of `body` (sync), then deletes them. */
-function withGlobals<T>(globals: Record<string, unknown>, body: () => T): T {
-  Object.assign(g, globals);
-  try {
-    return body();
-  } finally {
-    for (const k of Object.keys(globals)) delete g[k];
-  }
-}
 
 /** What a JS function sees when Python calls it with `expr`: [typeof, value or "PyProxy:<type>"]. */
 function jsSees(c: CaseContext, expr: string, setup = ""): unknown {

@@ -3,24 +3,10 @@
 // SystemExit, and the texts users see (Pyodide's test_pyodide.py, test_jsproxy.py,
 // test_typeconversions.py, and the PythonError / JsException sections of the FFI reference).
 import type { CaseContext } from "../adapter.js";
+import { dedent as py, runWithGlobals as withGlobals } from "../case-helpers.js";
 import type { CompatCase } from "../runner.js";
 
-/** Strips the common indentation of a Python snippet written inside a template literal. */
-function py(code: string): string {
-  const lines = code.replace(/^\n/, "").replace(/\n\s*$/, "").split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
 
-/** Runs `code` with JS globals set for the case and removed afterwards. */
-function withGlobals(c: CaseContext, globals: Record<string, unknown>, code: string): unknown {
-  Object.assign(globalThis, globals);
-  try {
-    return c.run(py(code));
-  } finally {
-    for (const k of Object.keys(globals)) delete (globalThis as any)[k];
-  }
-}
 
 /** What `f` threw (the error itself, described by observe.ts), or a marker if it did not throw. */
 function thrown(f: () => unknown): unknown {

@@ -3,37 +3,13 @@
 // test_jsproxy.py checks). Each case sets up JS values as globals (removed afterwards), works on
 // them from Python and returns what Python saw, mostly as a repr.
 import type { CaseContext } from "../adapter.js";
+import { dedent, runAsyncWithGlobals as withJsAsync, runWithGlobals as withJs } from "../case-helpers.js";
 import type { CompatCase } from "../runner.js";
 
 const G = globalThis as any;
 
-/** Python source with the common indentation of its lines removed. */
-function dedent(src: string): string {
-  const lines = src.replace(/^\n/, "").split("\n");
-  const indents = lines.filter((l) => l.trim() !== "").map((l) => l.match(/^ */)![0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(cut)).join("\n");
-}
 
-/** Runs Python `code` while the JS globals `vars` exist. */
-function withJs(c: CaseContext, vars: Record<string, unknown>, code: string): unknown {
-  Object.assign(G, vars);
-  try {
-    return c.run(dedent(code));
-  } finally {
-    for (const k of Object.keys(vars)) delete G[k];
-  }
-}
 
-/** Runs Python `code` with top-level await while the JS globals `vars` exist. */
-async function withJsAsync(c: CaseContext, vars: Record<string, unknown>, code: string): Promise<unknown> {
-  Object.assign(G, vars);
-  try {
-    return await c.runAsync(dedent(code));
-  } finally {
-    for (const k of Object.keys(vars)) delete G[k];
-  }
-}
 
 /** Runs Python `code` (no JS set-up). */
 const py = (c: CaseContext, code: string) => c.run(dedent(code));

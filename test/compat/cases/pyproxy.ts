@@ -1,16 +1,10 @@
 // Cases for pyproxy (see ../runner.ts for the format): the JS side of Python objects. Sources:
 // Pyodide's FFI API and type-translation pages (PyProxy sections), the reference study
 // (pyodide-ffi.md §1.1 and §1.4) and what Pyodide's own test_pyproxy.py checks.
+import { pyCooked as py } from "../case-helpers.js";
 import type { CompatCase } from "../runner.js";
 import type { CaseContext } from "../adapter.js";
 
-/** Python source written indented inside a template literal: the common indentation is removed. */
-function py(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = String.raw({ raw: strings }, ...values).replace(/^\n/, "");
-  const lines = text.split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)![0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
 
 /**
  * What `fn` throws: its class and the FIRST line of its message. Used where the interesting part

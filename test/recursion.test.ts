@@ -65,3 +65,30 @@ describe("recursion is a RecursionError, and the runtime keeps working", () => {
     expect(py.runPython("r")).toBe(limit - 50);
   });
 });
+
+describe("deeply nested source is a RecursionError at compile time", () => {
+  // The parser and compiler recurse per nested operator; such source is refused before it
+  // could overflow the JS stack (CPython: "maximum recursion depth exceeded during compilation").
+  const sources = [
+    ["a chain of 100,000 binary operators", "'1+' * 100000 + '1'"],
+    ["100,000 nested `not`", "'not ' * 100000 + '1'"],
+    ["5,000 unary minus signs", "'-' * 5000 + '1'"],
+    ["an attribute chain of 100,000", "'a' + '.b' * 100000"],
+    ["100,000 chained calls", "'f' + '()' * 100000"],
+  ];
+  test.each(sources)("%s", (_label, src) => {
+    expect(py.runPython(`try:\n    eval(${src})\n    r = 'no error'\nexcept RecursionError as e:\n    r = str(e)\nr`)).toBe(
+      "maximum recursion depth exceeded during compilation",
+    );
+    stillWorks();
+  });
+  test("ordinary long source still compiles, and exec/eval keep their caller's namespaces", () => {
+    expect(py.runPython("eval('1+' * 200 + '1')")).toBe(201);
+    expect(py.runPython("eval('[' + '[1, 2],' * 5000 + ']')").length).toBe(5000);
+    expect(py.runPython("def nsf():\n    y = 3\n    return eval('y * 2')\nnsf()")).toBe(6);
+    expect(py.runPython("exec('ns_z = 7')\nns_z")).toBe(7);
+    expect(py.runPython("type(eval).__name__, type(exec).__name__, type(compile).__name__").toJs()).toEqual([
+      "builtin_function_or_method", "builtin_function_or_method", "builtin_function_or_method",
+    ]);
+  });
+});

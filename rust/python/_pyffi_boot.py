@@ -298,6 +298,8 @@ def boot(env):
     _install_os(env)
     import _pyffi_io
     _pyffi_io.install()
+    import _pyffi_source_depth
+    _pyffi_source_depth.install()
     _install_importers()
     global main_globals
     main = sys.modules.get("__main__")

@@ -407,6 +407,26 @@ mod _pyffi {
         vm.new_function("open", move |args: FuncArgs, vm: &VirtualMachine| implementation.call(args, vm)).into()
     }
 
+    /// The builtin `name` (`compile`, `exec` or `eval`) with `check(source)` run first. Native,
+    /// so that `exec`/`eval` without namespaces still see their caller's frame.
+    #[pyfunction]
+    fn checked_builtin(name: PyStrRef, check: PyObjectRef, original: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+        let name: &'static str = match &*name.as_wtf8().to_string_lossy() {
+            "compile" => "compile",
+            "exec" => "exec",
+            "eval" => "eval",
+            other => return Err(vm.new_value_error(format!("checked_builtin: no builtin {other}"))),
+        };
+        Ok(vm
+            .new_function(name, move |args: FuncArgs, vm: &VirtualMachine| {
+                if let Some(source) = args.args.first() {
+                    check.call((source.clone(),), vm)?;
+                }
+                original.call(args, vm)
+            })
+            .into())
+    }
+
     /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2) to the runtime's callbacks.
     #[pyfunction]
     fn write_output(fd: i32, text: PyStrRef, vm: &VirtualMachine) -> PyResult<()> {

@@ -17,6 +17,8 @@ export interface FuzzModel {
   isContainer(v: unknown): boolean;
   show(v: unknown, max?: number): string;
   expectedPrimitive(v: unknown): unknown;
+  /** The model's seeded PRNG (mulberry32): floats in [0, 1). */
+  prng(seed: number): () => number;
 }
 
 export async function loadFuzzModel(): Promise<FuzzModel> {
@@ -24,7 +26,7 @@ export async function loadFuzzModel(): Promise<FuzzModel> {
   const start = source.indexOf(START);
   const end = source.indexOf(END, start);
   if (start < 0 || end < 0) throw new Error(`${FILE.pathname}: the model markers ${JSON.stringify(START)} / ${JSON.stringify(END)} are gone`);
-  const body = source.slice(start, end) + "\nexport { PY_FUZZ, jsGen, jsDiff, isContainer, show, expectedPrimitive };\n";
+  const body = source.slice(start, end) + "\nexport { PY_FUZZ, jsGen, jsDiff, isContainer, show, expectedPrimitive, prng };\n";
   const js = ts.transpileModule(body, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
   return (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as FuzzModel;
 }

@@ -4,6 +4,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ffi, loadPython, PythonError, type PythonRuntime } from "../../dist/index.js";
 import { initSync } from "../../dist/wasm/core.js";
+import { loadFuzzModel } from "./fuzz-model.js";
 import { health } from "./health.js";
 
 const PY_SETUP = String.raw`
@@ -79,17 +80,6 @@ const soakjs = {
   },
   callIt: (p: any, n: number) => p(n),
 };
-
-/** mulberry32, as in the fuzz model: the same seed gives the same sequence of operations. */
-function prng(seed: number): () => number {
-  let a = (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let py: PythonRuntime;
 let fns: Record<string, any>;
@@ -215,7 +205,8 @@ export const tasks = {
   /** Runs `count` operations from `seed` (only those named `only`, to find a leak); returns per-kind counts and stats/memory after gc. */
   async run(seed: number, count: number, only?: string) {
     await setup();
-    const r = prng(seed);
+    // The fuzz model's generator: the same seed gives the same sequence of operations.
+    const r = (await loadFuzzModel()).prng(seed);
     const ops = only === undefined ? OPS : OPS.filter(([name]) => name === only);
     const counts: Record<string, number> = {};
     const t0 = performance.now();

@@ -30,6 +30,30 @@ const PAIR_CLASS = py`
           self.second = second
 `;
 
+/**
+ * For depth 0..6, how many Array levels `toJs({ depth })` of the nested Python value `code`
+ * makes, and whether what lies below them is a PyProxy.
+ */
+function levelsPerDepth(c: CaseContext, code: string): unknown {
+  const p = c.run(code);
+  const out = [];
+  try {
+    for (let i = 0; i < 7; i++) {
+      let x = p.toJs({ depth: i });
+      let levels = 0;
+      while (Array.isArray(x)) {
+        levels++;
+        x = x[1];
+      }
+      out.push([levels, c.isPyProxy(x)]);
+      if (c.isPyProxy(x)) x.destroy();
+    }
+    return out;
+  } finally {
+    p.destroy();
+  }
+}
+
 export const conversions: CompatCase[] = [
   // -------------------------------------------------------------------------------------------
   // Implicit Python -> JS: arguments of a JS function called from Python.
@@ -871,47 +895,11 @@ export const conversions: CompatCase[] = [
   },
   {
     name: "toJs depth N converts exactly N levels of lists",
-    run: (c) => {
-      const p = c.run("[1, [2, [3, [4, [5, [6, [7]]]]]]]");
-      const out = [];
-      try {
-        for (let i = 0; i < 7; i++) {
-          let x = p.toJs({ depth: i });
-          let levels = 0;
-          while (Array.isArray(x)) {
-            levels++;
-            x = x[1];
-          }
-          out.push([levels, c.isPyProxy(x)]);
-          if (c.isPyProxy(x)) x.destroy();
-        }
-        return out;
-      } finally {
-        p.destroy();
-      }
-    },
+    run: (c) => levelsPerDepth(c, "[1, [2, [3, [4, [5, [6, [7]]]]]]]"),
   },
   {
     name: "toJs depth counts tuples like lists",
-    run: (c) => {
-      const p = c.run("[1, (2, (3, [4, (5, (6, [7]))]))]");
-      const out = [];
-      try {
-        for (let i = 0; i < 7; i++) {
-          let x = p.toJs({ depth: i });
-          let levels = 0;
-          while (Array.isArray(x)) {
-            levels++;
-            x = x[1];
-          }
-          out.push([levels, c.isPyProxy(x)]);
-          if (c.isPyProxy(x)) x.destroy();
-        }
-        return out;
-      } finally {
-        p.destroy();
-      }
-    },
+    run: (c) => levelsPerDepth(c, "[1, (2, (3, [4, (5, (6, [7]))]))]"),
   },
   {
     name: "to_js depth 1 leaves an inner dict as a proxy that reads back as the dict",

@@ -353,7 +353,7 @@ class InputStream(_io._TextIOBase):
 def install():
     import builtins
     _io.FileIO = FileIO
-    native_open = _pyffi.builtin_open(open)
+    native_open = _pyffi.native_builtin("open", open)
     _io.open = native_open
     _io.open_code = open_code
     builtins.open = native_open

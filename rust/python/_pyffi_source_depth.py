@@ -86,4 +86,4 @@ def install():
     import _pyffi
 
     for name in ("compile", "exec", "eval"):
-        setattr(builtins, name, _pyffi.checked_builtin(name, _check, getattr(builtins, name)))
+        setattr(builtins, name, _pyffi.native_builtin(name, getattr(builtins, name), _check))

@@ -222,7 +222,7 @@ mod _pyffi {
         AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
         builtins::{PyBaseExceptionRef, PyStr, PyStrRef},
         builtins::PyTypeRef,
-        function::{FuncArgs, PyComparisonValue, PySetterValue},
+        function::{FuncArgs, OptionalArg, PyComparisonValue, PySetterValue},
         types::{Comparable, Constructor, GetAttr, PyComparisonOp, Representable, SetAttr},
     };
     use std::cell::Cell;
@@ -400,29 +400,25 @@ mod _pyffi {
         super::wrap_js(&rt, js_sys::global().into(), vm)
     }
 
-    /// `open` as a builtin function (CPython's is one, and code inspects its type) that runs
-    /// `implementation`, the Python `open` of `_pyffi_io`.
+    /// A builtin function `name` that runs `implementation`, after `check(first argument)` if a
+    /// check is given. Native functions push no frame, so `exec`/`eval` still see their caller's
+    /// namespaces, and `type(open)` is `builtin_function_or_method` as in CPython.
     #[pyfunction]
-    fn builtin_open(implementation: PyObjectRef, vm: &VirtualMachine) -> PyObjectRef {
-        vm.new_function("open", move |args: FuncArgs, vm: &VirtualMachine| implementation.call(args, vm)).into()
-    }
-
-    /// The builtin `name` (`compile`, `exec` or `eval`) with `check(source)` run first. Native,
-    /// so that `exec`/`eval` without namespaces still see their caller's frame.
-    #[pyfunction]
-    fn checked_builtin(name: PyStrRef, check: PyObjectRef, original: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    fn native_builtin(name: PyStrRef, implementation: PyObjectRef, check: OptionalArg<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
         let name: &'static str = match &*name.as_wtf8().to_string_lossy() {
+            "open" => "open",
             "compile" => "compile",
             "exec" => "exec",
             "eval" => "eval",
-            other => return Err(vm.new_value_error(format!("checked_builtin: no builtin {other}"))),
+            other => return Err(vm.new_value_error(format!("native_builtin: no builtin {other}"))),
         };
+        let check = check.into_option();
         Ok(vm
             .new_function(name, move |args: FuncArgs, vm: &VirtualMachine| {
-                if let Some(source) = args.args.first() {
-                    check.call((source.clone(),), vm)?;
+                if let (Some(check), Some(first)) = (&check, args.args.first()) {
+                    check.call((first.clone(),), vm)?;
                 }
-                original.call(args, vm)
+                implementation.call(args, vm)
             })
             .into())
     }

@@ -6,6 +6,8 @@ import type { Core } from "./wasm/core.js";
 
 /** What a released view holds instead of a view of wasm memory. */
 const EMPTY = new Uint8Array(0);
+/** What `data` is after `release()`: like Pyodide's, a marker symbol, not a typed array. */
+const RELEASED = Symbol("error marker");
 
 type TypedArrayCtor =
   | Int8ArrayConstructor
@@ -145,16 +147,16 @@ export class PyBufferView {
 
   /**
    * A typed array (or DataView) over the bytes the buffer touches; rebuilt if memory grew.
-   * After `release()` it is `null`: the memory may belong to another object by then (Pyodide
-   * likewise stops giving a typed array).
+   * After `release()` it is a marker symbol, as in Pyodide: the memory may belong to another
+   * object by then, so no typed array over it is handed out.
    */
   get data(): ArrayBufferView {
-    if (this.#core === undefined) return null as unknown as ArrayBufferView;
+    if (this.#core === undefined) return RELEASED as unknown as ArrayBufferView;
     if (this.#view.buffer !== this.#memory.buffer) this.#view = this.#makeView();
     return this.#view;
   }
 
-  /** Gives the buffer back to Python; `data` is `null` afterwards. A second call does nothing. */
+  /** Gives the buffer back to Python; `data` is no typed array afterwards. A second call does nothing. */
   release(): void {
     if (this.#core === undefined) return;
     this.#core.proxy_release(this.#holder);

@@ -69,6 +69,16 @@ function withGlobal<T>(name: string, value: unknown, fn: () => T): T {
 }
 
 export const pyproxy: CompatCase[] = [
+  {
+    name: "a released buffer view's data is no longer a typed array",
+    run: (c) => {
+      const p = c.run("bytearray(b'released')");
+      const v = p.getBuffer();
+      v.release();
+      p.destroy();
+      return [typeof v.data, ArrayBuffer.isView(v.data), String(v.data)];
+    },
+  },
   // -------------------------------------------------------------------------------------------
   // Type flags: which ffi classes a proxy of each kind of object is an instance of.
   // -------------------------------------------------------------------------------------------

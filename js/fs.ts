@@ -1,6 +1,6 @@
 // `py.FS`: the runtime's in-memory file system, the same files Python's `os` and `open()` see.
 
-import { argumentError, checkOneOf, checkOptionalBoolean, checkOptions, checkString, isFileData } from "./check-args.js";
+import { argumentError, checkOneOf, checkOptionalBoolean, checkOptionalString, checkOptions, checkString, isFileData } from "./check-args.js";
 import { FSError } from "./errors.js";
 import type { Core } from "./wasm/core.js";
 
@@ -20,10 +20,23 @@ const S_IFMT = 0o170000;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Unpacks an archive (the runtime's `unpackArchive`, which runs in Python). */
+export type Unpacker = (method: string, buffer: unknown, format: unknown, extractDir: string | undefined) => void;
+
 export class FileSystem {
   readonly #core: Core;
-  constructor(core: Core) {
+  readonly #unpack: Unpacker;
+  constructor(core: Core, unpack: Unpacker) {
     this.#core = core;
+    this.#unpack = unpack;
+  }
+
+  /**
+   * Unpacks an archive's bytes into folder `dir` (default: the working directory); `format` is
+   * "zip", "tar", "gztar", ... or an extension (".zip", ".tar.gz", "tgz"). As `py.unpackArchive`.
+   */
+  unpackArchive(buffer: ArrayBuffer | ArrayBufferView, format: string, dir?: string): void {
+    this.#unpack("FS.unpackArchive", buffer, format, checkOptionalString("FS.unpackArchive", "dir", dir));
   }
 
   /** Creates or replaces a file (text is written as UTF-8). Missing parent folders are an error. */

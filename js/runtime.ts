@@ -8,6 +8,8 @@ import {
 import { FSError, PythonError } from "./errors.js";
 import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
+import { isEventTarget, Lifecycle } from "./lifecycle.js";
+import { checkConfig, loadConfig, type LoadedConfig, type PyScriptConfig } from "./pyscript-config.js";
 import { stackFrames } from "./stack-probe.js";
 import { createPyProxy, isPyProxy, markDestroyed, proxyId, settle, type ProxyContext, type PyCallable, type PyProxy } from "./pyproxy.js";
 import { onceCallable } from "./once-callable.js";
@@ -43,6 +45,34 @@ export interface LoadPythonOptions {
    * proxies with theirs.
    */
   debug?: boolean;
+  /**
+   * PyScript's configuration object (what a `pyscript.json` holds): `js_modules.main`, `files`
+   * and `experimental_create_proxy` are used; everything it names is loaded before the runtime
+   * starts. See docs/pyscript.md.
+   */
+  config?: PyScriptConfig;
+  /**
+   * The element `pyscript.display()` writes to by default (PyScript's script tag): an element, or
+   * its id. Lifecycle events are dispatched on it (they bubble to the window).
+   */
+  target?: string | object;
+  /**
+   * Where the lifecycle events `py:ready` and `py:done` are dispatched (default: `target`, else
+   * the global scope in browsers and workers; in Node, nowhere unless given).
+   */
+  eventTarget?: LifecycleEventTarget;
+}
+
+/** An EventTarget (`window`, an element, `new EventTarget()`), typed without the DOM library. */
+export interface LifecycleEventTarget {
+  dispatchEvent(event: any): boolean;
+  addEventListener(type: string, listener: any, options?: any): void;
+}
+
+/** Options of `unpackArchive` (Pyodide's). */
+export interface UnpackArchiveOptions {
+  /** The folder to unpack into (default: the working directory, /home/user). */
+  extractDir?: string;
 }
 
 export interface RunOptions {
@@ -129,6 +159,13 @@ function checkLoadOptions(options: unknown): LoadPythonOptions {
   }
   checkOneOf(m, "createProxy", o.createProxy, ["manual", "auto"]);
   if (o.debug !== undefined && typeof o.debug !== "boolean") throw argumentError(m, "debug", "a boolean", o.debug);
+  checkConfig(o.config);
+  if (o.target !== undefined && typeof o.target !== "string" && (typeof o.target !== "object" || o.target === null)) {
+    throw argumentError(m, "target", "an element or an element's id", o.target);
+  }
+  if (o.eventTarget !== undefined && !isEventTarget(o.eventTarget)) {
+    throw argumentError(m, "eventTarget", "an EventTarget", o.eventTarget);
+  }
   return o;
 }
 
@@ -157,6 +194,15 @@ function normalizeFiles(files: unknown): Array<[string, Uint8Array]> {
   return fileEntries(files).map(([path, data]) => [path, typeof data === "string" ? encoder.encode(data) : data]);
 }
 
+/** The element with id `id` ("#" optional) in the page; an Error names a missing one. */
+function elementById(id: string): unknown {
+  const document = (globalThis as { document?: { getElementById(id: string): unknown } }).document;
+  if (document === undefined) throw new TypeError("loadPython: target can be an element's id only where there is a document");
+  const element = document.getElementById(id.startsWith("#") ? id.slice(1) : id);
+  if (element === null) throw new Error(`loadPython: target: there is no element with id ${JSON.stringify(id)} in the page`);
+  return element;
+}
+
 /** The registry id in `py.*`'s `globals` option: a live PyProxy of this runtime. */
 function namespaceId(method: string, ctx: ProxyContext, globals: unknown, option = "globals"): number {
   const expected = "a PyProxy of a dict (e.g. py.globals or py.toPy({}))";
@@ -165,10 +211,20 @@ function namespaceId(method: string, ctx: ProxyContext, globals: unknown, option
   return proxyId(globals as PyProxy);
 }
 
+/** `PythonRuntime`'s start-up step, reachable from `loadPython` only. */
+let startRuntime: (runtime: PythonRuntime, loaded: LoadedConfig | undefined) => void;
+
 export class PythonRuntime {
+  static {
+    startRuntime = (runtime, loaded) => runtime.#start(loaded);
+  }
+
   readonly #core: Core;
   readonly #ctx: ProxyContext;
   #globals: PyProxy | undefined;
+  readonly #lifecycle: Lifecycle;
+  /** The default display element (`target`), if any. */
+  readonly #target: unknown;
   /** The in-memory file system Python's `os` and `open()` use. */
   readonly FS: FileSystem;
   /** This package's version. */
@@ -183,7 +239,7 @@ export class PythonRuntime {
       ctx.core.proxy_release(id);
     });
     const ctx = { registry, debug: options.debug === true, live: options.debug === true ? new Map() : undefined } as ProxyContext;
-    const createProxy = options.createProxy ?? "manual";
+    const createProxy = options.createProxy ?? options.config?.experimental_create_proxy ?? "manual";
     const hooks = {
       newProxy: (id: number, flags: number, borrowed: boolean) => createPyProxy(ctx, id, flags, borrowed),
       markDestroyed,
@@ -228,14 +284,26 @@ export class PythonRuntime {
     this.#core.set_stack_budget(stackFrames());
     ctx.core = this.#core;
     this.#ctx = ctx;
-    this.FS = new FileSystem(this.#core);
+    this.FS = new FileSystem(this.#core, (method, buffer, format, extractDir) =>
+      this.#unpack(method, buffer, format, extractDir));
+    this.#target = typeof options.target === "string" ? elementById(options.target) : options.target;
+    this.#lifecycle = Lifecycle.for(options.eventTarget as EventTarget | undefined, this.#target);
   }
 
   /** Runs Python code; returns the value of its last expression (`undefined` after a statement). */
   runPython(code: string, options: RunOptions = {}): any {
     const [globals, filename, locals] = this.#runArguments("runPython", code, options);
-    if (locals !== undefined) return this.#runWithLocals(code, options.globals, filename, false, locals);
-    return this.#core.run(code, globals, filename, false);
+    let result: any;
+    try {
+      result = locals !== undefined
+        ? this.#runWithLocals(code, options.globals, filename, false, locals)
+        : this.#core.run(code, globals, filename, false);
+    } catch (error) {
+      this.#lifecycle.dispatch("py:done", { runtime: this, error });
+      throw error;
+    }
+    this.#lifecycle.dispatch("py:done", { runtime: this });
+    return result;
   }
 
   /** As `runPython`, with top-level `await` allowed; resolves once the code has finished. */
@@ -245,11 +313,17 @@ export class PythonRuntime {
     const running = (locals !== undefined
       ? this.#runWithLocals(code, options.globals, filename, true, locals)
       : this.#core.run(code, globals, filename, true)) as PyProxy;
+    let result: any;
     try {
-      return await settle(this.#core, running);
+      result = await settle(this.#core, running);
+    } catch (error) {
+      this.#lifecycle.dispatch("py:done", { runtime: this, error });
+      throw error;
     } finally {
       running.destroy();
     }
+    this.#lifecycle.dispatch("py:done", { runtime: this });
+    return result;
   }
 
   /**
@@ -363,6 +437,56 @@ export class PythonRuntime {
     this.#core.set_interrupt_buffer(buffer);
   }
 
+  /**
+   * Pyodide's `unpackArchive`: unpacks a zip, tar, tar.gz, ... archive (`format` is a format
+   * name or a file extension: "zip", ".tar.gz", "tgz") into `extractDir` (default: the working
+   * directory). A bad archive or format is a PythonError, as in Pyodide.
+   */
+  unpackArchive(buffer: ArrayBuffer | ArrayBufferView, format: string, options: UnpackArchiveOptions = {}): void {
+    const { extractDir } = checkOptions<UnpackArchiveOptions>("unpackArchive", "options", options);
+    this.#unpack("unpackArchive", buffer, format, checkOptionalString("unpackArchive", "extractDir", extractDir));
+  }
+
+  #unpack(method: string, buffer: unknown, format: unknown, extractDir: string | undefined): void {
+    if (!(buffer instanceof ArrayBuffer) && !ArrayBuffer.isView(buffer)) {
+      // Pyodide's words for unpackArchive; the method name for FS.unpackArchive.
+      throw new TypeError(method === "unpackArchive"
+        ? "Expected argument 'buffer' to be an ArrayBuffer or an ArrayBuffer view"
+        : `${method}: buffer must be an ArrayBuffer or an ArrayBuffer view, not ${describeValue(buffer)}`);
+    }
+    checkString(method, "format", format);
+    const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    this.#callHost("_pyffi_archive", "unpack", [bytes, format, extractDir]);
+  }
+
+  /** Calls `module.name(*args)` in Python (a module of this package's own). */
+  #callHost(module: string, name: string, args: unknown[]): unknown {
+    const host = this.#core.pyimport(module) as any;
+    try {
+      return host[name](...args);
+    } finally {
+      host.destroy();
+    }
+  }
+
+  /**
+   * Hands PyScript's configuration, what it loaded and the display target to the `pyscript`
+   * package, then announces `py:ready`. Called once, by `loadPython`.
+   */
+  #start(loaded: LoadedConfig | undefined): void {
+    if (loaded !== undefined || this.#target !== undefined) {
+      this.#callHost("pyscript._host", "install", [loaded?.config, this.#target, loaded?.modules]);
+    }
+    for (const [url, destination, bytes] of loaded?.files ?? []) {
+      try {
+        this.#callHost("pyscript._host", "place_file", [url, destination, bytes]);
+      } catch (e) {
+        throw new Error(`loadPython: config.files: could not place ${url} at ${JSON.stringify(destination)}: ${(e as Error)?.message ?? e}`, { cause: e });
+      }
+    }
+    this.#lifecycle.dispatch("py:ready", { runtime: this });
+  }
+
   /** Live counts of both proxy tables, for finding leaks. */
   stats(): RuntimeStats {
     const stats = this.#core.stats() as RuntimeStats;
@@ -391,6 +515,11 @@ export class PythonRuntime {
 /** Starts a Python runtime (the wasm module is loaded once and shared). */
 export async function loadPython(options: LoadPythonOptions = {}): Promise<PythonRuntime> {
   options = checkLoadOptions(options);
-  await loadCore(options.wasmUrl, options.stdlibUrl);
-  return new PythonRuntime(options);
+  const [, loaded] = await Promise.all([
+    loadCore(options.wasmUrl, options.stdlibUrl),
+    options.config === undefined ? undefined : loadConfig(options.config),
+  ]);
+  const runtime = new PythonRuntime(options);
+  startRuntime(runtime, loaded);
+  return runtime;
 }

@@ -853,4 +853,69 @@ export const api: CompatCase[] = [
         repr(api_heard)
       `)),
   },
+
+  // ---------------------------------------------------------------------------------------------
+  // unpackArchive (the archive is made by each runtime's own zipfile/tarfile)
+  // ---------------------------------------------------------------------------------------------
+  {
+    name: "unpackArchive unpacks a zip into extractDir",
+    run: (c) => {
+      const bytes = c.run(py(`
+        import io, zipfile
+        api_b = io.BytesIO()
+        with zipfile.ZipFile(api_b, "w") as api_z:
+            api_z.writestr("pkg/a.py", "x = 1\\n")
+        api_b.getvalue()
+      `)).toJs();
+      c.py.unpackArchive(bytes, "zip", { extractDir: "/tmp/api_zip" });
+      return c.run("import os\nsorted(os.listdir('/tmp/api_zip/pkg')), open('/tmp/api_zip/pkg/a.py').read()").toJs();
+    },
+  },
+  {
+    name: "unpackArchive takes a file extension as the format and unpacks into the working directory",
+    run: (c) => {
+      const bytes = c.run(py(`
+        import io, tarfile
+        api_t = io.BytesIO()
+        with tarfile.open(fileobj=api_t, mode="w:gz") as api_tar:
+            api_info = tarfile.TarInfo("api_tgz_dir/f.txt")
+            api_info.size = 2
+            api_tar.addfile(api_info, io.BytesIO(b"hi"))
+        api_t.getvalue()
+      `)).toJs();
+      const results = [];
+      for (const format of [".tar.gz", "tgz", "gztar"]) {
+        c.py.unpackArchive(bytes.buffer, format);
+        results.push(c.run("import os\nopen(os.path.join(os.getcwd(), 'api_tgz_dir/f.txt')).read()"));
+      }
+      return results;
+    },
+  },
+  {
+    name: "unpackArchive with an unknown format is a PythonError ValueError",
+    run: (c) => {
+      try {
+        c.py.unpackArchive(new Uint8Array(4), "nope");
+        return "did not throw";
+      } catch (e: any) {
+        // The traceback's frames are each runtime's own code; its last line is the error.
+        return [e.constructor.name, e.type, e.message.trim().split("\n").at(-1)];
+      }
+    },
+  },
+  {
+    name: "unpackArchive of bytes that are not the format is a PythonError",
+    run: (c) => {
+      try {
+        c.py.unpackArchive(new Uint8Array([1, 2, 3]), "zip", { extractDir: "/tmp/api_bad" });
+        return "did not throw";
+      } catch (e: any) {
+        return [e.constructor.name, e.type, /is not a zip file/.test(e.message)];
+      }
+    },
+  },
+  {
+    name: "unpackArchive of a non-buffer is a TypeError",
+    run: (c) => thrownText(() => c.py.unpackArchive("text", "zip")),
+  },
 ];

@@ -22,6 +22,7 @@ const decoder = new TextDecoder();
 
 export class FileSystem {
   readonly #core: Core;
+  /** @internal made by the runtime only (`py.FS`) */
   constructor(core: Core) {
     this.#core = core;
   }

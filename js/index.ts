@@ -7,3 +7,11 @@ export type { FileSystem, FSStat } from "./fs.js";
 export { FSError } from "./errors.js";
 export * as ffi from "./ffi.js";
 export * from "./ffi.js";
+
+// The proxies are disposable (`using`); `Symbol.dispose` is declared here as in lib
+// esnext.disposable (the declarations merge), so these types compile with `lib: ["es2022"]` too.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}

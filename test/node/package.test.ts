@@ -29,15 +29,30 @@ test("a Node ESM script imports the installed package", () => {
   expect(execFileSync("node", ["main.mjs"], { cwd: app }).toString().trim()).toBe("2");
 });
 
-test("the published types check a TypeScript consumer", () => {
-  for (const f of ["consumer.ts", "tsconfig.json"]) {
+// consumer.ts holds `@ts-expect-error` lines too: tsc fails if any of them compiles.
+test.each([
+  ["with the DOM lib", "tsconfig.json"],
+  ["with lib es2022 alone (no DOM, no @types/node)", "tsconfig.es2022.json"],
+])("the published types check a strict TypeScript consumer %s", (_, config) => {
+  for (const f of ["consumer.ts", config]) {
     writeFileSync(join(app, f), readFileSync(join(import.meta.dirname, "consumer", f)));
   }
   try {
-    execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", app], { cwd: app, stdio: "pipe" });
+    execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", join(app, config)], { cwd: app, stdio: "pipe" });
   } catch (e: any) {
     throw new Error(`tsc found errors:\n${e.stdout}${e.stderr}`);
   }
+});
+
+test("the package entry exports the public API only", async () => {
+  writeFileSync(join(app, "names.mjs"), 'import * as m from "@pkg/ffi";\nconsole.log(JSON.stringify(Object.keys(m).sort()));\n');
+  const names = JSON.parse(execFileSync("node", ["names.mjs"], { cwd: app }).toString());
+  const ffiClasses = [
+    "PyAsyncGenerator", "PyAsyncIterable", "PyAsyncIterator", "PyAwaitable", "PyBuffer", "PyBufferView", "PyCallable",
+    "PyDict", "PyGenerator", "PyIterable", "PyIterator", "PyMutableSequence", "PyProxy", "PyProxyWithGet",
+    "PyProxyWithHas", "PyProxyWithLength", "PyProxyWithSet", "PySequence", "PythonError",
+  ];
+  expect(names).toEqual(["FSError", "PythonRuntime", "ffi", "loadPython", ...ffiClasses].sort());
 });
 
 const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };

@@ -1,7 +1,7 @@
 // The packed tarball, installed into an empty folder, works from a Node ESM script and from a
 // page built by Vite and opened in Chromium.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,6 +19,59 @@ beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), "pkg-ffi-app-"));
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", tarball], { cwd: app, stdio: "pipe" });
+});
+
+test("the tarball holds exactly the package's files", () => {
+  const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: root, stdio: "pipe" }).toString());
+  // wasm-bindgen names the snippets folder after a hash of the crate.
+  const files = pack.files.map((f: { path: string }) => f.path.replace(/snippets\/pkg-ffi-core-[0-9a-f]+\//, "snippets/pkg-ffi-core-*/"));
+  const modules = readdirSync(join(root, "js")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
+  const stubs = readdirSync(join(root, "python-stubs"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".pyi") || f.endsWith("py.typed"))
+    .map((f) => `python-stubs/${f.split("\\").join("/")}`);
+  expect(files.sort()).toEqual([
+    "LICENSE",
+    "README.md",
+    "THIRD_PARTY_NOTICES.md",
+    "package.json",
+    ...modules.map((m) => `dist/${m}.js`),
+    "dist/wasm/core.js",
+    "dist/wasm/core_bg.wasm",
+    "dist/wasm/snippets/pkg-ffi-core-*/src/js/helpers.js",
+    "dist/wasm/stdlib.bin",
+    ...modules.map((m) => `types/${m}.d.ts`),
+    "types/wasm/core.d.ts",
+    ...stubs,
+  ].sort());
+  expect(stubs.length).toBeGreaterThan(0);
+});
+
+test("the installed package has its license, notices and metadata", () => {
+  const dir = join(app, "node_modules/@pkg/ffi");
+  expect(readFileSync(join(dir, "LICENSE"), "utf8")).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} the @pkg\/ffi authors\n/);
+  const notices = readFileSync(join(dir, "THIRD_PARTY_NOTICES.md"), "utf8");
+  expect(notices).toContain("PYTHON SOFTWARE FOUNDATION LICENSE VERSION 2");
+  expect(notices).toMatch(/\| rustpython-vm \| 0\.6\.0 \| MIT \|/);
+  const meta = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  expect(meta.repository.url).toBe("git+https://github.com/pkg-ffi/ffi.git");
+  expect(meta.homepage).toMatch(/^https:\/\/github\.com\/pkg-ffi\/ffi/);
+  expect(meta.bugs.url).toBe("https://github.com/pkg-ffi/ffi/issues");
+  expect(meta.keywords).toContain("python");
+});
+
+test("the asset subpaths resolve from an installed consumer", () => {
+  writeFileSync(
+    join(app, "assets.mjs"),
+    'import { statSync } from "node:fs";\nimport { fileURLToPath } from "node:url";\n' +
+      'for (const name of ["@pkg/ffi/wasm/core_bg.wasm", "@pkg/ffi/wasm/stdlib.bin"]) {\n' +
+      '  const url = import.meta.resolve(name);\n  console.log(url.split("/node_modules/")[1], statSync(fileURLToPath(url)).size);\n}\n',
+  );
+  const lines = execFileSync("node", ["assets.mjs"], { cwd: app }).toString().trim().split("\n");
+  expect(lines.map((l) => l.split(" ")[0])).toEqual(["@pkg/ffi/dist/wasm/core_bg.wasm", "@pkg/ffi/dist/wasm/stdlib.bin"]);
+  expect(lines.map((l) => Number(l.split(" ")[1]))).toEqual([
+    statSync(join(root, "dist/wasm/core_bg.wasm")).size,
+    statSync(join(root, "dist/wasm/stdlib.bin")).size,
+  ]);
 });
 
 test("a Node ESM script imports the installed package", () => {

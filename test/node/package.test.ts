@@ -114,7 +114,11 @@ test("a page built by Vite runs Python in Chromium", async () => {
   writeFileSync(join(app, "index.html"), '<!doctype html><script type="module" src="./page.js"></script>');
   writeFileSync(
     join(app, "page.js"),
-    'import { loadPython } from "@pkg/ffi";\nconst py = await loadPython();\n' +
+    'import { loadPython } from "@pkg/ffi";\n' +
+      // The exported asset subpaths work with Vite's `?url` (what a page placing the files itself uses).
+      'import wasmUrl from "@pkg/ffi/wasm/core_bg.wasm?url";\nimport stdlibUrl from "@pkg/ffi/wasm/stdlib.bin?url";\n' +
+      'window.assets = [wasmUrl, stdlibUrl];\n' +
+      'const py = await loadPython();\n' +
       'window.result = py.runPython("import js; js.Math.max(3, 9) + 1");\n',
   );
   execFileSync(join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "error"], { cwd: app, stdio: "pipe" });
@@ -140,6 +144,10 @@ test("a page built by Vite runs Python in Chromium", async () => {
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => (window as any).result !== undefined, null, { timeout: 60_000 });
     expect(await page.evaluate(() => (window as any).result)).toBe(10);
+    const assets = await page.evaluate(() =>
+      Promise.all((window as any).assets.map(async (u: string) => [u.replace(/-[\w-]+\./, "."), (await fetch(u)).status])),
+    );
+    expect(assets).toEqual([["/assets/core_bg.wasm", 200], ["/assets/stdlib.bin", 200]]);
   } finally {
     await browser.close();
     server.close();

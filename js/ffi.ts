@@ -1,7 +1,11 @@
 // The `ffi` namespace (Pyodide's `pyodide.ffi`): the PyProxy classes for `instanceof` checks and
 // type annotations, PyBufferView and PythonError. `import { ffi } from "@pkg/ffi"` gives both
-// value and type.
+// value and type. Named one by one: the modules behind it have internals the package keeps.
 
-export * from "./pyproxy-classes.js";
+export {
+  PyProxy, PyProxyWithLength, PyProxyWithGet, PyProxyWithSet, PyProxyWithHas, PyIterable, PyIterator,
+  PyGenerator, PyAsyncIterable, PyAsyncIterator, PyAsyncGenerator, PyAwaitable, PyBuffer, PyCallable,
+  PySequence, PyMutableSequence, PyDict, type ToJsOptions,
+} from "./pyproxy-classes.js";
 export { PyBufferView, type BufferType } from "./pybuffer.js";
 export { PythonError } from "./errors.js";

@@ -26,6 +26,7 @@ export type Unpacker = (method: string, buffer: unknown, format: unknown, extrac
 export class FileSystem {
   readonly #core: Core;
   readonly #unpack: Unpacker;
+  /** @internal made by the runtime only (`py.FS`) */
   constructor(core: Core, unpack: Unpacker) {
     this.#core = core;
     this.#unpack = unpack;

@@ -11,10 +11,17 @@ export interface LifecycleDetail {
   error?: unknown;
 }
 
-export class Lifecycle {
-  readonly #target: EventTarget | undefined;
+/** An EventTarget (`window`, an element, `new EventTarget()`), typed without the DOM library. */
+export interface LifecycleEventTarget {
+  dispatchEvent(event: any): boolean;
+  addEventListener(type: string, listener: any, options?: any): void;
+}
 
-  constructor(target: EventTarget | undefined) {
+/** @internal where one runtime's lifecycle events go */
+export class Lifecycle {
+  readonly #target: LifecycleEventTarget | undefined;
+
+  constructor(target: LifecycleEventTarget | undefined) {
     this.#target = target;
   }
 
@@ -22,7 +29,7 @@ export class Lifecycle {
    * Where events go: the `eventTarget` option, else the display `target` element, else the
    * global scope where it is an EventTarget (a window or a worker; not Node's globalThis).
    */
-  static for(eventTarget: EventTarget | undefined, target: unknown): Lifecycle {
+  static for(eventTarget: LifecycleEventTarget | undefined, target: unknown): Lifecycle {
     if (eventTarget !== undefined) return new Lifecycle(eventTarget);
     if (isEventTarget(target)) return new Lifecycle(target);
     return new Lifecycle(isEventTarget(globalThis) ? globalThis : undefined);
@@ -35,7 +42,8 @@ export class Lifecycle {
   }
 }
 
-export function isEventTarget(value: unknown): value is EventTarget {
-  return typeof value === "object" && value !== null && typeof (value as EventTarget).dispatchEvent === "function"
-    && typeof (value as EventTarget).addEventListener === "function";
+/** @internal */
+export function isEventTarget(value: unknown): value is LifecycleEventTarget {
+  return typeof value === "object" && value !== null && typeof (value as LifecycleEventTarget).dispatchEvent === "function"
+    && typeof (value as LifecycleEventTarget).addEventListener === "function";
 }

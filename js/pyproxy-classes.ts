@@ -20,6 +20,7 @@ import {
   type ProxyState,
 } from "./proxy-state.js";
 import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
+import { settle } from "./settle.js";
 import * as F from "./typeflags.js";
 import type { Core } from "./wasm/core.js";
 
@@ -116,9 +117,10 @@ export class PyProxy {
 
   /**
    * Deep conversion: list and tuple to Array, dict to Map (or what `dict_converter` makes), set
-   * to Set, buffers to typed-array copies; the rest stays a PyProxy (see ToJsOptions).
+   * to Set, buffers to typed-array copies; the rest stays a PyProxy (see ToJsOptions). `T`
+   * (default `any`) is what the caller knows the result to be, e.g. `toJs<number[]>()`.
    */
-  toJs(options: ToJsOptions = {}): any {
+  toJs<T = any>(options: ToJsOptions = {}): T {
     checkToJsOptions(options);
     const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter, eager_converter } = options;
     return coreOf(this).proxy_to_js(idOf(this), depth, pyproxies, create_pyproxies, dict_converter, default_converter, eager_converter);
@@ -251,11 +253,6 @@ export class PyGenerator extends PyProxy {
     const result = core.proxy_step("gen_return", idOf(this), [value]);
     return { done: core.last_done(), value: result };
   }
-}
-
-/** Runs a Python awaitable as an asyncio task on the JS event loop; settles with its outcome. */
-export function settle(core: Core, awaitable: object): Promise<any> {
-  return new Promise((resolve, reject) => core.call_boot("settle", [awaitable, resolve, reject]));
 }
 
 /** Runs helper `name` (an `async def` returning `(done, value)`) and awaits it as a JS result. */
@@ -619,6 +616,7 @@ export class PyDict extends PyProxy {
 /**
  * Each protocol's flag and class, in the order their members are copied into a prototype (a
  * later class's member wins: an iterator's own `[Symbol.iterator]` over the iterable's).
+ * @internal
  */
 export const PROTOCOLS: ReadonlyArray<readonly [number, Function]> = [
   [0, PyProxy],
@@ -668,6 +666,10 @@ export interface PyMutableSequence extends PySequence, PyProxyWithSet {
   extend(values: any): void;
   /** Python's `list.insert`. */
   insert(index: number, value: any): void;
+}
+/** A callable proxy is a JS function: `if (f instanceof PyCallable) f(3)`. */
+export interface PyCallable {
+  (...args: any[]): any;
 }
 export interface PyDict extends PyProxyWithLength, PyProxyWithGet, PyProxyWithSet, PyProxyWithHas, PyIterable {
   /** Python's `dict.keys()`: a new view proxy (destroy it when done). */

@@ -8,10 +8,12 @@ import {
 import { FSError, PythonError } from "./errors.js";
 import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
-import { isEventTarget, Lifecycle } from "./lifecycle.js";
+import { isEventTarget, Lifecycle, type LifecycleEventTarget } from "./lifecycle.js";
 import { checkConfig, loadConfig, type LoadedConfig, type PyScriptConfig } from "./pyscript-config.js";
 import { stackFrames } from "./stack-probe.js";
-import { createPyProxy, isPyProxy, markDestroyed, proxyId, settle, type ProxyContext, type PyCallable, type PyProxy } from "./pyproxy.js";
+import { createPyProxy, isPyProxy, markDestroyed, proxyId, type ProxyContext } from "./pyproxy.js";
+import type { PyCallable, PyDict, PyProxy } from "./pyproxy-classes.js";
+import { settle } from "./settle.js";
 import { onceCallable } from "./once-callable.js";
 import { bufferToJs } from "./pybuffer.js";
 import { buildJs } from "./to-js-build.js";
@@ -19,6 +21,12 @@ import { EncodeSession, encodePy } from "./to-py-encode.js";
 import type { LiveProxy } from "./debug.js";
 import { propsOf, stateOf } from "./proxy-state.js";
 import { Core } from "./wasm/core.js";
+
+/**
+ * A URL: a string, or an instance of the URL class where the consumer's libraries declare one
+ * (the DOM lib, @types/node). Written so that these types compile with `lib: ["es2022"]` alone.
+ */
+export type UrlLike = string | (typeof globalThis extends { URL: { prototype: infer U } } ? U : never);
 
 export interface LoadPythonOptions {
   /** Called with each complete line Python writes to stdout (default: console.log). */
@@ -30,9 +38,9 @@ export interface LoadPythonOptions {
   /** Files written before start-up: a path -> content map, or a list of `{ path, data }`. */
   files?: Record<string, string | Uint8Array> | Array<{ path: string; data: string | Uint8Array }>;
   /** Where the `.wasm` file is (default: next to this module). */
-  wasmUrl?: string | URL;
+  wasmUrl?: UrlLike;
   /** Where the packed standard library `stdlib.bin` is (default: next to this module). */
-  stdlibUrl?: string | URL;
+  stdlibUrl?: UrlLike;
   /**
    * How long PyProxies made for the arguments of a JS call live. `"manual"` (default, as in
    * Pyodide): until the call returns; keep one with `create_proxy`. `"auto"` (PyScript's
@@ -61,12 +69,6 @@ export interface LoadPythonOptions {
    * the global scope in browsers and workers; in Node, nowhere unless given).
    */
   eventTarget?: LifecycleEventTarget;
-}
-
-/** An EventTarget (`window`, an element, `new EventTarget()`), typed without the DOM library. */
-export interface LifecycleEventTarget {
-  dispatchEvent(event: any): boolean;
-  addEventListener(type: string, listener: any, options?: any): void;
 }
 
 /** Options of `unpackArchive` (Pyodide's). */
@@ -221,7 +223,7 @@ export class PythonRuntime {
 
   readonly #core: Core;
   readonly #ctx: ProxyContext;
-  #globals: PyProxy | undefined;
+  #globals: PyDict | undefined;
   readonly #lifecycle: Lifecycle;
   /** The default display element (`target`), if any. */
   readonly #target: unknown;
@@ -287,11 +289,14 @@ export class PythonRuntime {
     this.FS = new FileSystem(this.#core, (method, buffer, format, extractDir) =>
       this.#unpack(method, buffer, format, extractDir));
     this.#target = typeof options.target === "string" ? elementById(options.target) : options.target;
-    this.#lifecycle = Lifecycle.for(options.eventTarget as EventTarget | undefined, this.#target);
+    this.#lifecycle = Lifecycle.for(options.eventTarget, this.#target);
   }
 
-  /** Runs Python code; returns the value of its last expression (`undefined` after a statement). */
-  runPython(code: string, options: RunOptions = {}): any {
+  /**
+   * Runs Python code; returns the value of its last expression (`undefined` after a statement).
+   * `T` (default `any`) is what the caller knows the result to be, e.g. `runPython<number>("1 + 1")`.
+   */
+  runPython<T = any>(code: string, options: RunOptions = {}): T {
     const [globals, filename, locals] = this.#runArguments("runPython", code, options);
     let result: any;
     try {
@@ -307,20 +312,21 @@ export class PythonRuntime {
   }
 
   /** As `runPython`, with top-level `await` allowed; resolves once the code has finished. */
-  async runPythonAsync(code: string, options: RunOptions = {}): Promise<any> {
+  async runPythonAsync<T = any>(code: string, options: RunOptions = {}): Promise<T> {
     const [globals, filename, locals] = this.#runArguments("runPythonAsync", code, options);
     // The core returns a coroutine that runs the code; it settles like any awaitable.
-    const running = (locals !== undefined
-      ? this.#runWithLocals(code, options.globals, filename, true, locals)
-      : this.#core.run(code, globals, filename, true)) as PyProxy;
+    let running: PyProxy | undefined;
     let result: any;
     try {
+      running = (locals !== undefined
+        ? this.#runWithLocals(code, options.globals, filename, true, locals)
+        : this.#core.run(code, globals, filename, true)) as PyProxy;
       result = await settle(this.#core, running);
     } catch (error) {
       this.#lifecycle.dispatch("py:done", { runtime: this, error });
       throw error;
     } finally {
-      running.destroy();
+      running?.destroy();
     }
     this.#lifecycle.dispatch("py:done", { runtime: this });
     return result;
@@ -351,7 +357,7 @@ export class PythonRuntime {
    * `__main__`'s namespace as a PyDict (get, set, has, delete). As in Pyodide, `get` and `has`
    * fall back to the builtins; anything else is the dict's own.
    */
-  get globals(): any {
+  get globals(): PyDict {
     if (this.#globals === undefined) {
       const dict = this.#core.globals() as PyProxy & { get(k: unknown): unknown; has(k: unknown): boolean };
       const builtinsModule = this.#core.pyimport("builtins") as any;
@@ -369,7 +375,7 @@ export class PythonRuntime {
           if (key === "has") return (k: unknown) => target.has(k) || builtins.has(k);
           return Reflect.get(target, key);
         },
-      }) as PyProxy;
+      }) as PyDict;
     }
     return this.#globals;
   }
@@ -390,20 +396,20 @@ export class PythonRuntime {
    * primitives, PyProxies and objects that would only be wrapped (class instances) come back
    * unchanged. `defaultConverter(value, convert, cacheConversion)` handles what has no rule.
    */
-  toPy(obj: unknown, options: ToPyOptions = {}): any {
+  toPy<T = any>(obj: unknown, options: ToPyOptions = {}): T {
     const { depth = -1, defaultConverter } = checkOptions<ToPyOptions>("toPy", "options", options);
     if (!Number.isInteger(depth)) throw argumentError("toPy", "depth", "an integer (-1 for no limit)", depth);
     // Kept as its own message (test/conversions.test.ts pins it).
     if (defaultConverter !== undefined && typeof defaultConverter !== "function") {
       throw new TypeError("toPy: defaultConverter must be a function");
     }
-    if ((typeof obj !== "object" && typeof obj !== "function") || obj === null || isPyProxy(obj)) return obj;
+    if ((typeof obj !== "object" && typeof obj !== "function") || obj === null || isPyProxy(obj)) return obj as T;
     // The core takes an i32 (negative: no limit); a deeper limit than that is no limit either.
     return this.#core.to_py(obj, depth < 0 || depth > 0x7fffffff ? -1 : depth, defaultConverter);
   }
 
-  /** Imports a Python module and returns it as a PyProxy. */
-  pyimport(name: string): any {
+  /** Imports a Python module and returns it as a PyProxy (`T`, default `any`, says what the caller expects). */
+  pyimport<T = any>(name: string): T {
     checkString("pyimport", "name", name);
     return this.#core.pyimport(name);
   }

@@ -1,9 +1,37 @@
-// Type-checked (not run) against the published .d.ts by test/node/package.test.ts.
-import { ffi, loadPython, PyDict, PythonError, type LoadPythonOptions, type RuntimeStats } from "@pkg/ffi";
+// Type-checked (not run) against the published .d.ts by test/node/package.test.ts, once with
+// `lib: ["es2022"]` alone and once with the DOM lib. Each `@ts-expect-error` line must fail to
+// compile (tsc reports an unused one), so the types are checked in both directions.
+import * as pkg from "@pkg/ffi";
+import { ffi, loadPython, PyCallable, PyDict, PythonError, type LoadPythonOptions, type RuntimeStats } from "@pkg/ffi";
 
-const options: LoadPythonOptions = { stdout: (line: string) => console.log(line), env: { A: "1" } };
+/** Somewhere to put values (no `console` without the DOM lib or @types/node). */
+declare function use(...values: unknown[]): void;
+
+const options: LoadPythonOptions = { stdout: (line: string) => use(line), env: { A: "1" } };
 const py = await loadPython(options);
+// @ts-expect-error a misspelt option key
+await loadPython({ stdot: (line: string) => use(line) });
+// @ts-expect-error env values are strings
+await loadPython({ env: { A: 1 } });
 const value: unknown = py.runPython("{'name': 'Alice'}", { filename: "<consumer>" });
+// @ts-expect-error a misspelt run option
+py.runPython("1", { filenme: "<consumer>" });
+
+// Typed results: the caller names what it expects; the default stays `any`.
+const two: number = py.runPython<number>("1 + 1");
+// @ts-expect-error a number result is not a string
+const notText: string = py.runPython<number>("1 + 1");
+const anything: string = py.runPython("'any by default'");
+const later: Promise<string[]> = py.runPythonAsync<string[]>("['a']");
+use(two, notText, anything, later);
+
+// `globals` is a PyDict.
+const globals: PyDict = py.globals;
+globals.set("x", 1);
+const hasX: boolean = globals.has("x");
+// @ts-expect-error a misspelt PyDict method
+globals.sett("y", 2);
+use(hasX);
 
 if (value instanceof ffi.PyDict) {
   const name: unknown = value.get("name");
@@ -13,22 +41,31 @@ if (value instanceof ffi.PyDict) {
   const keys: unknown[] = [...value.keys()];
   const copy: PyDict = value.copy();
   copy.destroy({ message: "done" });
-  console.log(name, has, n, keys);
+  use(name, has, n, keys);
   // @ts-expect-error length is read-only
   value.length = 3;
 }
+
+// A callable proxy can be called directly once narrowed.
+const f: unknown = py.runPython("lambda x: x * 2");
+if (f instanceof PyCallable) {
+  const six: number = f(3);
+  use(six, f(1, 2, { a: 1 }));
+}
+// @ts-expect-error an unknown value is not callable before narrowing
+f(3);
 
 const calc: unknown = py.runPython("lambda x, y=1: x * y");
 if (calc instanceof ffi.PyCallable) {
   const r: unknown = calc.callKwargs(5, { y: 3 });
   const bound: ffi.PyCallable = calc.bind(null, 2).captureThis();
-  console.log(r, bound.apply(null, [1]), bound.call(undefined, 1));
+  use(r, bound.apply(null, [1]), bound.call(undefined, 1), bound(4));
 }
 
 const gen: unknown = py.runPython("(i for i in range(3))");
 if (gen instanceof ffi.PyGenerator) {
   const step: IteratorResult<unknown> = gen.next();
-  for (const v of gen) console.log(v, step.done);
+  for (const v of gen) use(v, step.done);
   gen.return(undefined);
 }
 
@@ -37,23 +74,32 @@ if (list instanceof ffi.PyMutableSequence) {
   list.sort((a: number, b: number) => a - b).reverse();
   const n: number = list.push(4);
   const doubled: number[] = list.map((x: number) => x * 2);
-  const js: unknown = list.toJs({ depth: 1 });
-  console.log(n, doubled, js, list.type, list.toString());
+  const js: number[] = list.toJs<number[]>({ depth: 1 });
+  // @ts-expect-error a misspelt toJs option
+  list.toJs({ dict_convertr: Object.fromEntries });
+  use(n, doubled, js, list.type, list.toString());
   list[Symbol.dispose]();
 }
 
 const coro: unknown = py.runPython("import asyncio\nasyncio.sleep(0, 'x')");
 if (coro instanceof ffi.PyAwaitable) {
   const result: unknown = await coro;
-  console.log(result);
+  use(result);
 }
 
 const stats: RuntimeStats = py.stats();
+const proxies: number = stats.pyproxies;
 const files: string[] = py.FS.readdir("/home/user");
 const err = new PythonError("ValueError", "boom");
 const typeName: string = err.type;
-console.log(stats.pyproxies, files, typeName, py.globals instanceof PyDict);
+use(proxies, files, typeName, py.globals instanceof PyDict);
 
 const p: ffi.PyProxy = py.pyimport("sys");
 // @ts-expect-error a plain PyProxy has no get()
 p.get("x");
+
+// Only the public API is exported: no internals of the implementation.
+// @ts-expect-error settle is internal
+use(pkg.settle);
+// @ts-expect-error PROTOCOLS is internal
+use(pkg.PROTOCOLS);

@@ -410,3 +410,40 @@ calls
     expect(thrown(() => py.runPython("from pyscript import when\nwhen('click')")).message).toContain("ValueError: Selector required for DOM event handling.");
   });
 });
+
+describe("the FAQ's create_proxy and to_js examples", () => {
+  test("with experimental_create_proxy = auto, callbacks need no create_proxy (the MicroPython-style examples)", async () => {
+    const { py, out } = await startPython({ config: { experimental_create_proxy: "auto" } });
+    py.runPython(`
+from pyscript import window
+
+# This just works.
+window.setTimeout(print, 10, "print")
+
+# This also just works.
+window.setTimeout(lambda x: print(x), 10, "lambda")
+
+# And so does this.
+window.Object().no_create_function = lambda: print("ok")
+`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(out).toEqual(["print", "lambda"]);
+  });
+
+  test("a dict to an object literal in Pyodide's way, and pyscript.ffi's", () => {
+    const r = py.runPython(`
+import js
+from pyodide.ffi import to_js
+from pyscript.ffi import to_js as pyscript_to_js
+
+options = to_js(
+    {"async": False},
+    # Transform the default Map into an object literal.
+    dict_converter=js.Object.fromEntries,
+)
+[options, pyscript_to_js({"async": False})]
+`);
+    expect(r.toJs()).toEqual([{ async: false }, { async: false }]);
+  });
+});
+

@@ -1,7 +1,7 @@
 // What a PyProxy carries on its Proxy target: the registry id (shared with its aliases) and
 // the per-proxy call settings. Kept apart from the classes so handler and classes can both use it.
 
-import type { Core } from "./wasm/core.js";
+import { destroyedHint, destroyedMessage as coreDestroyedMessage, type Core } from "./wasm/core.js";
 import { createdAtNote, creationSite, type LiveTable } from "./debug.js";
 
 /** Registered so the core's JS helpers (rust/src/js/helpers.js) can read the id too. */
@@ -11,10 +11,8 @@ export const ROUNDTRIP = Symbol.for("@pkg/ffi.pyproxy.roundtrip");
 export const STATE = Symbol("pyproxy.state");
 export const PROPS = Symbol("pyproxy.props");
 
-export const DESTROYED_MESSAGE = "Object has already been destroyed";
 const CACHE_DESTROYED_MESSAGE =
   "This borrowed attribute proxy was automatically destroyed in the process of destroying the proxy it was borrowed from. Try using the 'copy' method.";
-const DEBUG_HINT = "For more information about the cause of this error, use `pyodide.setDebug(true)`";
 
 /** What every proxy of one runtime shares. */
 export interface ProxyContext {
@@ -109,9 +107,10 @@ export function cacheOf(s: ProxyState): AttrCache {
  * can be described (the core frees borrowed arguments before JS hears of it: those get the hint).
  */
 export function destroyedMessage(s: ProxyState, message: string | undefined, live: boolean): string {
-  const first = message || DESTROYED_MESSAGE;
+  // Pyodide's texts, declared in the core (rust/src/wire.rs); a proxy exists only once it loaded.
+  const first = message || coreDestroyedMessage();
   s.ctx.live?.delete(s.id);
-  if (!s.ctx.debug) return `${first}\n${DEBUG_HINT}`;
+  if (!s.ctx.debug) return `${first}\n${destroyedHint()}`;
   if (!live) return `${first}${createdAtNote(s.createdAt)}`;
   let type = "?";
   let repr: string | undefined;

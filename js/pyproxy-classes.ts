@@ -21,7 +21,7 @@ import {
 } from "./proxy-state.js";
 import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
 import { settle } from "./settle.js";
-import * as F from "./typeflags.js";
+import { PyTypeFlag as F } from "./wasm/core.js";
 import type { Core } from "./wasm/core.js";
 
 /** Options of `toJs` (Pyodide's `ConversionOptions`). */
@@ -620,22 +620,22 @@ export class PyDict extends PyProxy {
  */
 export const PROTOCOLS: ReadonlyArray<readonly [number, Function]> = [
   [0, PyProxy],
-  [F.HAS_LENGTH, PyProxyWithLength],
-  [F.HAS_GET, PyProxyWithGet],
-  [F.HAS_SET, PyProxyWithSet],
-  [F.HAS_CONTAINS, PyProxyWithHas],
-  [F.IS_ITERABLE, PyIterable],
-  [F.IS_ITERATOR, PyIterator],
-  [F.IS_GENERATOR, PyGenerator],
-  [F.IS_ASYNC_ITERABLE, PyAsyncIterable],
-  [F.IS_ASYNC_ITERATOR, PyAsyncIterator],
-  [F.IS_ASYNC_GENERATOR, PyAsyncGenerator],
-  [F.IS_AWAITABLE, PyAwaitable],
-  [F.IS_BUFFER, PyBuffer],
-  [F.IS_CALLABLE, PyCallable],
-  [F.IS_SEQUENCE, PySequence],
-  [F.IS_MUTABLE_SEQUENCE, PyMutableSequence],
-  [F.IS_DICT, PyDict],
+  [F.HasLength, PyProxyWithLength],
+  [F.HasGet, PyProxyWithGet],
+  [F.HasSet, PyProxyWithSet],
+  [F.HasContains, PyProxyWithHas],
+  [F.IsIterable, PyIterable],
+  [F.IsIterator, PyIterator],
+  [F.IsGenerator, PyGenerator],
+  [F.IsAsyncIterable, PyAsyncIterable],
+  [F.IsAsyncIterator, PyAsyncIterator],
+  [F.IsAsyncGenerator, PyAsyncGenerator],
+  [F.IsAwaitable, PyAwaitable],
+  [F.IsBuffer, PyBuffer],
+  [F.IsCallable, PyCallable],
+  [F.IsSequence, PySequence],
+  [F.IsMutableSequence, PyMutableSequence],
+  [F.IsDict, PyDict],
 ];
 
 // `x instanceof PyDict` asks the proxy's flags, not its prototype chain (the prototype is a
@@ -643,9 +643,9 @@ export const PROTOCOLS: ReadonlyArray<readonly [number, Function]> = [
 // their own flag, as Pyodide's do: an iterator is a PyIterable, an async iterator a
 // PyAsyncIterable, and every sequence a PyMutableSequence.
 const INSTANCE_FLAGS = new Map<Function, number>([
-  [PyIterable, F.IS_ITERABLE | F.IS_ITERATOR],
-  [PyAsyncIterable, F.IS_ASYNC_ITERABLE | F.IS_ASYNC_ITERATOR],
-  [PyMutableSequence, F.IS_SEQUENCE],
+  [PyIterable, F.IsIterable | F.IsIterator],
+  [PyAsyncIterable, F.IsAsyncIterable | F.IsAsyncIterator],
+  [PyMutableSequence, F.IsSequence],
 ]);
 for (const [flag, cls] of PROTOCOLS) {
   const any = INSTANCE_FLAGS.get(cls);

@@ -5,7 +5,9 @@
 import { callResult } from "./call-result.js";
 import { PythonError } from "./errors.js";
 import { cacheOf, coreOf, ID, idOf, makeProxy, PROPS, propsOf, ROUNDTRIP, STATE, type ProxyProps, type ProxyState } from "./proxy-state.js";
-import * as F from "./typeflags.js";
+// The protocol bits the core computes per Python type (PyTypeFlag in rust/src/wire.rs). Read
+// inside functions only: the glue imports this module graph before it defines them.
+import { PyTypeFlag as F } from "./wasm/core.js";
 
 // Own properties every function has: on a callable proxy they are Python attributes.
 const FUNCTION_NOISE = new Set<string | symbol>(["name", "length", "caller", "arguments"]);
@@ -63,7 +65,7 @@ export function attrCacheGet(key: number): any {
 export function attrCacheSet(key: number, proxy: any): any {
   const map = readingMap(true);
   if (map === undefined) return proxy;
-  const value = readingJson && ((proxy[STATE] as ProxyState).flags & (F.HAS_GET | F.IS_SEQUENCE)) !== 0 ? jsonAdaptorOf(proxy) : proxy;
+  const value = readingJson && ((proxy[STATE] as ProxyState).flags & (F.HasGet | F.IsSequence)) !== 0 ? jsonAdaptorOf(proxy) : proxy;
   map.set(key, value);
   return value;
 }
@@ -135,7 +137,7 @@ export function callProxy(proxy: object, thisArg: unknown, args: unknown[], kwar
   // As in Pyodide, the coroutine an `async def` returns is scheduled at once, awaited or not.
   if (typeof result === "object" && result !== null) {
     const s: ProxyState | undefined = (result as any)[STATE];
-    if (s !== undefined && (s.flags & F.IS_COROUTINE) !== 0 && onCoroutineResult !== undefined) {
+    if (s !== undefined && (s.flags & F.IsCoroutine) !== 0 && onCoroutineResult !== undefined) {
       onCoroutineResult(proxy, result);
     }
   }
@@ -358,8 +360,8 @@ const jsonDict: ProxyHandler<any> = {
 
 /** The traps for a proxy with `flags` (a JSON adaptor's if `jsonAdaptor`). */
 export function handlerFor(flags: number, jsonAdaptor = false): ProxyHandler<any> {
-  if ((flags & F.IS_SEQUENCE) !== 0) return sequence;
+  if ((flags & F.IsSequence) !== 0) return sequence;
   if (jsonAdaptor) return jsonDict;
-  if ((flags & F.IS_DICT) !== 0) return dict;
+  if ((flags & F.IsDict) !== 0) return dict;
   return plain;
 }

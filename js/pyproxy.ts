@@ -5,10 +5,10 @@
 import { PROTOCOLS, PyProxy } from "./pyproxy-classes.js";
 import { handlerFor } from "./pyproxy-handler.js";
 import { freshProps, idOf, makeProxy, noteCreated, type ProxyContext, type ProxyState } from "./proxy-state.js";
-import * as F from "./typeflags.js";
+import { PyTypeFlag as F } from "./wasm/core.js";
 
 export * from "./pyproxy-classes.js";
-export { isPyProxy, markDestroyed, DESTROYED_MESSAGE, type ProxyContext } from "./proxy-state.js";
+export { isPyProxy, markDestroyed, type ProxyContext } from "./proxy-state.js";
 
 const prototypes = new Map<number, object>();
 
@@ -16,7 +16,7 @@ function prototypeFor(flags: number): object {
   let prototype = prototypes.get(flags);
   if (prototype) return prototype;
   // Callable proxies inherit from Function.prototype, so `instanceof Function` holds.
-  prototype = Object.create((flags & F.IS_CALLABLE) !== 0 ? Function.prototype : Object.prototype) as object;
+  prototype = Object.create((flags & F.IsCallable) !== 0 ? Function.prototype : Object.prototype) as object;
   for (const [flag, cls] of PROTOCOLS) {
     if ((flags & flag) !== flag) continue;
     for (const key of Reflect.ownKeys(cls.prototype)) {
@@ -39,7 +39,7 @@ function prototypeFor(flags: number): object {
  */
 export function createPyProxy(ctx: ProxyContext, id: number, flags: number, borrowed: boolean): PyProxy {
   const state: ProxyState = { ctx, id, flags };
-  const proxy = makeProxy(state, freshProps(), prototypeFor(flags), handlerFor(flags), (flags & F.IS_CALLABLE) !== 0);
+  const proxy = makeProxy(state, freshProps(), prototypeFor(flags), handlerFor(flags), (flags & F.IsCallable) !== 0);
   if (!borrowed) ctx.registry.register(proxy, id, proxy);
   if (ctx.live !== undefined) noteCreated(state, proxy);
   return proxy;

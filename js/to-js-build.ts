@@ -3,13 +3,18 @@
 // blob. One pass here builds the containers, so plain data crosses the boundary once per
 // conversion, not once per element. User converters run from here, in JS.
 
-// Op codes: the low 4 bits of a word; the high 28 bits are its argument (see to_js.rs).
-const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, STRING = 5, BIGINT = 6, SIDE = 7;
-const PROXY = 8, REF = 9, ARRAY = 10, MAP = 11, SET = 12, ENTRIES = 13, CONVERT = 14, SHARED = 15;
+import { WireLimit, WireOp } from "./wasm/core.js";
+
+// Op codes: the low bits of a word; the rest is its argument (declared in rust/src/wire.rs).
+const UNDEFINED = WireOp.Undefined, NULL = WireOp.Null, FALSE = WireOp.False, TRUE = WireOp.True;
+const NUMBER = WireOp.Number, STRING = WireOp.String, BIGINT = WireOp.BigInt, SIDE = WireOp.Side;
+const PROXY = WireOp.Proxy, REF = WireOp.Ref, ARRAY = WireOp.Array, MAP = WireOp.Map, SET = WireOp.Set;
+const ENTRIES = WireOp.Entries, CONVERT = WireOp.Convert, SHARED = WireOp.Buffer;
+const OP_BITS = WireLimit.OpBits, OP_MASK = (1 << OP_BITS) - 1;
 // Flags in a STRING's argument: a dict key made once and kept in the key table (KEY_NEW), or a
 // key from it (KEY_REF, index in the low bits). Records repeating their keys then make each key
 // string once, which V8 internalizes once instead of on every property store.
-const KEY_NEW = 1 << 27, KEY_REF = 1 << 26, KEY_MASK = KEY_REF - 1;
+const KEY_NEW = WireLimit.KeyNew, KEY_REF = WireLimit.KeyRef, KEY_MASK = KEY_REF - 1;
 
 /** A reference used before its value exists (a cycle through a converter); patched at the end. */
 class Pending {
@@ -82,8 +87,8 @@ export function buildJs(
 
   const next = (): unknown => {
     const word = ops[pc++];
-    const arg = word >>> 4;
-    switch (word & 15) {
+    const arg = word >>> OP_BITS;
+    switch (word & OP_MASK) {
       case UNDEFINED:
         return undefined;
       case NULL:
@@ -121,12 +126,12 @@ export function buildJs(
         refs[arg] = array;
         for (let i = 0; i < n; i++) {
           const w = ops[pc];
-          if ((w & 15) === NUMBER) {
+          if ((w & OP_MASK) === NUMBER) {
             // A run of numbers (the core groups consecutive ones).
             pc++;
-            const end = ni + (w >>> 4);
+            const end = ni + (w >>> OP_BITS);
             while (ni < end) array.push(nums[ni++]);
-            i += (w >>> 4) - 1;
+            i += (w >>> OP_BITS) - 1;
             continue;
           }
           const v = next();
@@ -159,7 +164,7 @@ export function buildJs(
       case CONVERT:
         return (refs[arg] = convertDefault!(arg));
       default:
-        throw new Error(`toJs: corrupt conversion stream (op ${word & 15})`);
+        throw new Error(`toJs: corrupt conversion stream (op ${word & OP_MASK})`);
     }
   };
 

@@ -4,17 +4,23 @@
 // instances, functions, PyProxies, objects beyond `depth`) go through a side table.
 
 import { isPyProxy } from "./proxy-state.js";
+import { WireLimit, WireOp } from "./wasm/core.js";
 
-// Op codes: the low 4 bits of a word; the high 28 bits are its argument (see to_py.rs).
-// The core decides whether each number becomes an int or a float (js2py.rs, one rule for the
-// implicit and the explicit conversions).
-const NONE = 0, FALSE = 1, TRUE = 2, NUMBERS = 3, STRING = 4, BIGINT = 5, SIDE = 6, REF = 7;
-const LIST = 8, DICT = 9, SET = 10, BUFFER = 11, CONVERT = 12, KEY = 13;
+// Op codes: the low bits of a word; the rest is its argument (declared in rust/src/wire.rs, the
+// same numbering as the other direction's). The core decides whether each number becomes an int
+// or a float (js2py.rs, one rule for the implicit and the explicit conversions).
+const NONE = WireOp.Undefined, FALSE = WireOp.False, TRUE = WireOp.True, NUMBERS = WireOp.Number;
+const STRING = WireOp.String, BIGINT = WireOp.BigInt, SIDE = WireOp.Side, REF = WireOp.Ref;
+const LIST = WireOp.Array, DICT = WireOp.Map, SET = WireOp.Set, BUFFER = WireOp.Buffer, CONVERT = WireOp.Convert;
+const OP_BITS = WireLimit.OpBits;
+// A STRING argument's key-table flags: a key made once and kept (KEY_NEW), or one from the table
+// (KEY_REF, its index in the low bits). Longer strings cross through the side table.
+const KEY_NEW = WireLimit.KeyNew, KEY_REF = WireLimit.KeyRef, STRING_LIMIT = KEY_REF;
 /** Distinct dict keys remembered per encoding: repeated keys (arrays of records) are built once. */
-const MAX_KEYS = 4096;
-const ARG_LIMIT = 2 ** 28;
+const MAX_KEYS = WireLimit.MaxKeys;
+const ARG_LIMIT = WireLimit.ArgLimit;
 /** Deeper nesting is refused: the core's build recurses, and wasm stack overflow is fatal. */
-const MAX_NESTING = 1000;
+const MAX_NESTING = WireLimit.MaxNesting;
 
 /** A JS value that has no faithful Python form (Pyodide's texts). */
 export class ConversionError extends Error {
@@ -87,7 +93,7 @@ class Encoder {
       grown.set(this.ops);
       this.ops = grown;
     }
-    this.ops[this.nOps++] = op | (arg << 4);
+    this.ops[this.nOps++] = op | (arg << OP_BITS);
   }
 
   raw(n: number): void {
@@ -125,13 +131,15 @@ class Encoder {
     const known = this.keys.get(s);
     if (known !== undefined) {
       this.keyHits++;
-      return this.word(KEY, known);
+      return this.word(STRING, KEY_REF | known);
     }
     // Mostly distinct keys (one big object) gain nothing from the table: stop using it.
     if (this.keys.size >= 256 && this.keyHits < this.keys.size) this.keyHits = -1;
     else if (this.keys.size < MAX_KEYS && s.length < 64 && s.isWellFormed()) {
-      this.word(KEY, this.keys.size);
       this.keys.set(s, this.keys.size);
+      this.word(STRING, KEY_NEW | s.length);
+      this.texts.push(s);
+      return;
     }
     this.string(s);
   }
@@ -142,7 +150,7 @@ class Encoder {
 
   string(s: string): void {
     // The core receives the text as UTF-8, which has no lone surrogates: those strings cross alone.
-    if (s.length < ARG_LIMIT && s.isWellFormed()) {
+    if (s.length < STRING_LIMIT && s.isWellFormed()) {
       this.word(STRING, s.length);
       this.texts.push(s);
     } else this.toSide(s);

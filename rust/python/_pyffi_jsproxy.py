@@ -11,33 +11,10 @@ import _pyffi
 from _collections_abc import Mapping, MutableMapping, MutableSequence, Sequence
 from _pyffi import JsProxy
 
-# Must match jsFlags() in rust/src/js/helpers.js and `flags` in rust/src/jsproxy.rs.
-CALLABLE = 1 << 0
-ARRAY = 1 << 1
-TYPED_ARRAY = 1 << 2
-ARRAY_LIKE = 1 << 3
-ITERABLE = 1 << 4
-ITERATOR = 1 << 5
-GENERATOR = 1 << 6
-HAS_GET = 1 << 7
-HAS_SET = 1 << 8
-HAS_HAS = 1 << 9
-HAS_INCLUDES = 1 << 10
-HAS_LENGTH = 1 << 11
-THENABLE = 1 << 12
-ASYNC_ITERABLE = 1 << 13
-ASYNC_ITERATOR = 1 << 14
-ASYNC_GENERATOR = 1 << 15
-ERROR = 1 << 16
-BUFFER = 1 << 17
-DISPOSABLE = 1 << 18
-ASYNC_DISPOSABLE = 1 << 19
-DOUBLE_PROXY = 1 << 20
-# Set by the core, never by jsFlags:
-OBJECT_MAP = 1 << 21  # as_object_map() / as_py_json() of a plain object
-OBJECT_MAP_HEREDITARY = 1 << 22  # nested plain objects are object maps too
-PY_JSON = 1 << 23  # as_py_json(): nested objects and arrays are JSON views too
-MODULE = 1 << 24  # a registered JS module (and `js`): has a __dict__ for the import system
+# The JS capability bits as module constants (CALLABLE, ARRAY, TYPED_ARRAY, ..., MODULE),
+# declared once in rust/src/wire.rs (JsFlag). OBJECT_MAP, OBJECT_MAP_HEREDITARY, PY_JSON and
+# MODULE are set here and by the core, never by jsFlags in helpers.js.
+globals().update(_pyffi.JS_FLAGS)
 
 # Pyodide's INCLUDE_OBJMAP_METHODS: what counts as a plain object.
 _NOT_PLAIN = ARRAY | TYPED_ARRAY | ARRAY_LIKE | BUFFER | DOUBLE_PROXY | ITERATOR | CALLABLE | ERROR

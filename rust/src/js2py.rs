@@ -6,23 +6,21 @@ use crate::jsproxy::{flags, new_jsproxy};
 use crate::state::RuntimeState;
 use crate::{js_imports, strings};
 use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
+use crate::wire::{DESTROYED_MESSAGE, ValueKind};
 use wasm_bindgen::JsValue;
 
-// The codes of kindOf() in js/helpers.js.
-const NULLISH: u32 = 0;
-const FALSE: u32 = 1;
-const TRUE: u32 = 2;
-const NUMBER: u32 = 3;
-const STRING: u32 = 5;
-const BIGINT: u32 = 6;
-pub const PYPROXY: u32 = 7;
-/// A PyProxy made by `create_proxy(..., roundtrip=True)`: it comes back as its JsDoubleProxy.
-pub const ROUNDTRIP_PYPROXY: u32 = 9;
-/// Pyodide's text for any use of a destroyed PyProxy.
-pub const DESTROYED_MESSAGE: &str = "Object has already been destroyed";
+// The codes of kindOf() in js/helpers.js (declared in wire.rs).
+const NULLISH: u32 = ValueKind::Nullish as u32;
+const FALSE: u32 = ValueKind::False as u32;
+const TRUE: u32 = ValueKind::True as u32;
+const NUMBER: u32 = ValueKind::Number as u32;
+const STRING: u32 = ValueKind::String as u32;
+const BIGINT: u32 = ValueKind::BigInt as u32;
+pub const PYPROXY: u32 = ValueKind::PyProxy as u32;
+pub const ROUNDTRIP_PYPROXY: u32 = ValueKind::RoundtripPyProxy as u32;
 /// Any other object or function: `OBJECT + flags * FLAG_SHIFT`.
-pub const OBJECT: u32 = 16;
-pub const FLAG_SHIFT: u32 = 64;
+pub const OBJECT: u32 = ValueKind::Object as u32;
+pub const FLAG_SHIFT: u32 = ValueKind::FlagShift as u32;
 
 /// A JS number in Python: `int` when integral with |x| <= 2^53 (so -0 becomes 0), else `float`.
 /// The one rule for implicit and explicit conversions.
@@ -55,7 +53,7 @@ pub fn js_to_py(rt: &RuntimeState, v: JsValue, vm: &VirtualMachine) -> PyResult<
 }
 
 /// What `read_attr_kind` says is not there.
-pub const READ_MISSING: u32 = 255;
+pub const READ_MISSING: u32 = ValueKind::ReadMissing as u32;
 
 /// `owner[key]` in Python, in two crossings at most; `None` if the property does not exist. A
 /// function read this way remembers `owner` as its `this`.

@@ -23,12 +23,13 @@ use rustpython_vm::{
 };
 use wasm_bindgen::JsValue;
 
-/// Capability bits, as `jsFlags` in rust/src/js/helpers.js computes them.
+/// The capability bits the core itself tests or sets (all of them are `wire::JsFlag`).
 pub mod flags {
-    pub const CALLABLE: u32 = 1 << 0;
-    pub const ERROR: u32 = 1 << 16;
+    use crate::wire::JsFlag;
+    pub const CALLABLE: u32 = JsFlag::Callable as u32;
+    pub const ERROR: u32 = JsFlag::Error as u32;
     /// Set by the core, not by JS: a JsProxy of a PyProxy (`create_proxy`, roundtrip proxies).
-    pub const DOUBLE_PROXY: u32 = 1 << 20;
+    pub const DOUBLE_PROXY: u32 = JsFlag::DoubleProxy as u32;
 }
 
 pub(crate) use crate::state::runtime;
@@ -228,6 +229,17 @@ mod _pyffi {
     use std::cell::Cell;
     use std::rc::Rc;
     use wasm_bindgen::JsValue;
+
+    /// The JS capability bits by their Python names (wire.rs declares them once).
+    #[pyattr(name = "JS_FLAGS")]
+    fn js_flags_table(vm: &VirtualMachine) -> PyObjectRef {
+        let table = vm.ctx.new_dict();
+        for (name, bit) in crate::wire::python_js_flags() {
+            // Setting a str key on a new dict cannot fail.
+            let _ = table.set_item(name, vm.ctx.new_int(bit).into(), vm);
+        }
+        table.into()
+    }
 
     /// A JavaScript value seen from Python.
     #[pyattr]

@@ -24,6 +24,7 @@ mod to_js;
 mod to_py;
 mod typeflags;
 mod vfs_module;
+mod wire;
 
 pub use runtime::Core;
 

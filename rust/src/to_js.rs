@@ -25,50 +25,38 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
-/// Op codes: the low 4 bits of a word; the high 28 bits are its argument. Mirrored in
-/// js/to-js-build.ts.
+/// The op codes and limits of the encoding, as wire.rs declares them for both halves (the
+/// builder is js/to-js-build.ts).
 mod op {
-    pub const UNDEFINED: u32 = 0;
-    pub const NULL: u32 = 1;
-    pub const FALSE: u32 = 2;
-    pub const TRUE: u32 = 3;
-    /// The next `arg` numbers of the number stream (more than one only as items of an ARRAY).
-    pub const NUMBER: u32 = 4;
-    /// A string of `arg` UTF-16 code units from the text blob; with the `KEY_NEW` flag also the
-    /// next entry of this encoding's key table; with `KEY_REF` (and no text) the entry whose
-    /// index is the rest of `arg`.
-    pub const STRING: u32 = 5;
-    pub const KEY_NEW: usize = 1 << 27;
-    pub const KEY_REF: usize = 1 << 26;
-    /// A BigInt whose decimal digits (`arg` of them) are in the text blob.
-    pub const BIGINT: u32 = 6;
-    /// Side-table value `arg`.
-    pub const SIDE: u32 = 7;
-    /// A new PyProxy: side-table value (next word), reference `arg`; collected in `pyproxies`.
-    pub const PROXY: u32 = 8;
-    /// Reference `arg`, already built (or being built: a cycle).
-    pub const REF: u32 = 9;
-    /// Containers: reference `arg`, length in the next word, then the items
-    /// (key and value for MAP and ENTRIES).
-    pub const ARRAY: u32 = 10;
-    pub const MAP: u32 = 11;
-    pub const SET: u32 = 12;
-    /// A dict for `dict_converter`: its `[key, value]` entries are handed to the converter.
-    pub const ENTRIES: u32 = 13;
-    /// An object for `default_converter`, called while building; reference `arg`.
-    pub const CONVERT: u32 = 14;
-    /// A buffer copy from the side table (next word), reference `arg`.
-    pub const SHARED: u32 = 15;
+    use crate::wire::{WireLimit, WireOp};
+    pub const UNDEFINED: u32 = WireOp::Undefined as u32;
+    pub const NULL: u32 = WireOp::Null as u32;
+    pub const FALSE: u32 = WireOp::False as u32;
+    pub const TRUE: u32 = WireOp::True as u32;
+    pub const NUMBER: u32 = WireOp::Number as u32;
+    pub const STRING: u32 = WireOp::String as u32;
+    pub const KEY_NEW: usize = WireLimit::KeyNew as usize;
+    pub const KEY_REF: usize = WireLimit::KeyRef as usize;
+    pub const BIGINT: u32 = WireOp::BigInt as u32;
+    pub const SIDE: u32 = WireOp::Side as u32;
+    pub const PROXY: u32 = WireOp::Proxy as u32;
+    pub const REF: u32 = WireOp::Ref as u32;
+    pub const ARRAY: u32 = WireOp::Array as u32;
+    pub const MAP: u32 = WireOp::Map as u32;
+    pub const SET: u32 = WireOp::Set as u32;
+    pub const ENTRIES: u32 = WireOp::Entries as u32;
+    pub const CONVERT: u32 = WireOp::Convert as u32;
+    pub const SHARED: u32 = WireOp::Buffer as u32;
 }
-const ARG_LIMIT: usize = 1 << 28;
+const ARG_LIMIT: usize = crate::wire::WireLimit::ArgLimit as usize;
 /// Longer strings cross through the side table: the STRING argument's top bits are key flags.
 const STRING_LIMIT: usize = op::KEY_REF;
 /// Distinct dict keys an encoding builds once each; keys beyond these cross as plain strings,
 /// so a dict of many distinct keys does not pay for a table that will not be hit.
-const MAX_KEYS: usize = 4096;
+const MAX_KEYS: usize = crate::wire::WireLimit::MaxKeys as usize;
 /// Containers nested deeper than this are refused: the walk and the build recurse, and running
 /// out of wasm stack would kill the runtime.
-pub const MAX_NESTING: u32 = 1000;
+pub const MAX_NESTING: u32 = crate::wire::WireLimit::MaxNesting as u32;
 
 /// `default_converter(value, convert, cache)`: a JS function (called with a temporary PyProxy)
 /// or a Python callable (called with the object itself).
@@ -236,7 +224,7 @@ fn text_hash(bytes: &[u8]) -> u64 {
 
 impl Encoding {
     fn word(&mut self, op: u32, arg: usize) {
-        self.ops.push(op | ((arg as u32) << 4));
+        self.ops.push(op | ((arg as u32) << crate::wire::WireLimit::OpBits as u32));
     }
 
     fn side(&mut self, value: &JsValue) -> usize {
@@ -397,7 +385,7 @@ impl Walker<'_, '_> {
             if let Some(Immutable::Number(n)) = immutable(item, self.vm) {
                 self.enc.nums.push(n);
                 match run {
-                    Some(at) => self.enc.ops[at] += 1 << 4,
+                    Some(at) => self.enc.ops[at] += 1 << crate::wire::WireLimit::OpBits as u32,
                     None => {
                         run = Some(self.enc.ops.len());
                         self.enc.word(op::NUMBER, 1);
@@ -593,7 +581,7 @@ fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -
             return Err(js_sys::TypeError::new("The first argument to cacheConversion must be a PyProxy.").into());
         }
         let obj = rt.registry.borrow().get(js_imports::pyproxy_id(&value)).cloned();
-        let Some(obj) = obj else { return Err(js_sys::Error::new("Object has already been destroyed").into()) };
+        let Some(obj) = obj else { return Err(js_sys::Error::new(crate::wire::DESTROYED_MESSAGE).into()) };
         cache_conversion(&mut session.borrow_mut(), &obj, &result);
         Ok(())
     })

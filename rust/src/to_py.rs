@@ -19,30 +19,36 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
-/// Op codes (low 4 bits of a word; the high 28 bits are the argument), as in to-py-encode.ts.
+/// The op codes of the encoding, as wire.rs declares them for both halves (the encoder is
+/// js/to-py-encode.ts): a word is the op in its low bits and an argument in the rest.
 mod op {
-    pub const NONE: u32 = 0;
-    pub const FALSE: u32 = 1;
-    pub const TRUE: u32 = 2;
+    use crate::wire::{WireLimit, WireOp};
+    /// JS `undefined` or `null`: `None`.
+    pub const NONE: u32 = WireOp::Undefined as u32;
+    pub const FALSE: u32 = WireOp::False as u32;
+    pub const TRUE: u32 = WireOp::True as u32;
     /// `arg` numbers from the number stream (more than one only as list items).
-    pub const NUMBERS: u32 = 3;
-    /// `arg` UTF-16 code units from the text blob.
-    pub const STRING: u32 = 4;
+    pub const NUMBERS: u32 = WireOp::Number as u32;
+    /// `arg` UTF-16 code units from the text blob; with `KEY_NEW` also the next entry of the key
+    /// table, with `KEY_REF` (and no text) the key-table entry the rest of `arg` names.
+    pub const STRING: u32 = WireOp::String as u32;
+    pub const KEY_NEW: u32 = WireLimit::KeyNew as u32;
+    pub const KEY_REF: u32 = WireLimit::KeyRef as u32;
     /// `arg` decimal digits from the text blob.
-    pub const BIGINT: u32 = 5;
+    pub const BIGINT: u32 = WireOp::BigInt as u32;
     /// Side-table value `arg`, by the implicit rules (a JsProxy, or a PyProxy's object).
-    pub const SIDE: u32 = 6;
-    pub const REF: u32 = 7;
+    pub const SIDE: u32 = WireOp::Side as u32;
+    pub const REF: u32 = WireOp::Ref as u32;
     /// Containers: reference `arg`, length in the next word, then the items (key, value for DICT).
-    pub const LIST: u32 = 8;
-    pub const DICT: u32 = 9;
-    pub const SET: u32 = 10;
+    pub const LIST: u32 = WireOp::Array as u32;
+    pub const DICT: u32 = WireOp::Map as u32;
+    pub const SET: u32 = WireOp::Set as u32;
     /// A typed array or ArrayBuffer: reference `arg`, side index and format character next.
-    pub const BUFFER: u32 = 11;
+    pub const BUFFER: u32 = WireOp::Buffer as u32;
     /// For the default converter: reference `arg`, then side index, depth and nesting level.
-    pub const CONVERT: u32 = 12;
-    /// Dict key `arg` of this encoding's key table; a new one is followed by its STRING.
-    pub const KEY: u32 = 13;
+    pub const CONVERT: u32 = WireOp::Convert as u32;
+    pub const BITS: u32 = WireLimit::OpBits as u32;
+    pub const MASK: u32 = (1 << BITS) - 1;
 }
 
 /// `default_converter(value, convert, cache)`: a JS function (called with the JS value) or a
@@ -201,29 +207,28 @@ impl Builder<'_> {
     fn next(&mut self) -> PyResult<Item> {
         let vm = self.vm;
         let w = self.word()?;
-        let arg = w >> 4;
-        let obj: PyObjectRef = match w & 15 {
+        let arg = w >> op::BITS;
+        let obj: PyObjectRef = match w & op::MASK {
             op::NONE => vm.ctx.none(),
             op::FALSE => vm.ctx.new_bool(false).into(),
             op::TRUE => vm.ctx.new_bool(true).into(),
             op::NUMBERS if arg == 1 => number_to_py(self.num(), vm),
+            op::STRING if arg & op::KEY_REF != 0 => match self.keys.get((arg & (op::KEY_REF - 1)) as usize) {
+                Some(key) => key.clone(),
+                None => return Err(vm.new_value_error("to_py: a key refers past the key table")),
+            },
             op::STRING => {
-                let s = self.text(arg as usize);
-                vm.ctx.new_str(s).into()
+                let s: PyObjectRef = vm.ctx.new_str(self.text((arg & !op::KEY_NEW) as usize)).into();
+                if arg & op::KEY_NEW != 0 {
+                    self.keys.push(s.clone());
+                }
+                s
             }
             op::BIGINT => {
                 let digits = self.text(arg as usize).to_owned();
                 crate::js2py::bigint_to_py(self.rt, &digits, vm)?
             }
             op::SIDE => js_to_py(self.rt, self.side.get(arg), vm)?,
-            op::KEY => match self.keys.get(arg as usize) {
-                Some(key) => key.clone(),
-                None => {
-                    let key = self.ready()?;
-                    self.keys.push(key.clone());
-                    key
-                }
-            },
             op::REF => match self.session.borrow().refs.get(&arg) {
                 Some(obj) => obj.clone(),
                 None => return Ok(Item::Pending(arg)),
@@ -234,9 +239,9 @@ impl Builder<'_> {
                 self.remember(arg, list.as_object());
                 let mut i = 0;
                 while i < n {
-                    if let Some(&w) = self.ops.get(self.pc).filter(|w| *w & 15 == op::NUMBERS) {
+                    if let Some(&w) = self.ops.get(self.pc).filter(|w| *w & op::MASK == op::NUMBERS) {
                         self.pc += 1;
-                        let count = (w >> 4) as usize;
+                        let count = (w >> op::BITS) as usize;
                         let mut items = list.borrow_vec_mut();
                         for _ in 0..count {
                             let x = self.num();
@@ -383,7 +388,7 @@ fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -
             return Err(js_sys::Error::new("Second argument should be a PyProxy!").into());
         }
         let obj = rt.registry.borrow().get(js_imports::pyproxy_id(&output)).cloned();
-        let Some(obj) = obj else { return Err(js_sys::Error::new("Object has already been destroyed").into()) };
+        let Some(obj) = obj else { return Err(js_sys::Error::new(crate::wire::DESTROYED_MESSAGE).into()) };
         cache_conversion(&rt, &session, &input, obj);
         Ok(())
     })

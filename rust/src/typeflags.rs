@@ -2,28 +2,27 @@
 //! Computed once per type and cached (Pyodide recomputes it for every proxy).
 
 use crate::state::RuntimeState;
+use crate::wire::PyTypeFlag;
 use rustpython_vm::{AsObject, Py, PyObject, PyResult, VirtualMachine, builtins::PyType};
 
-// Keep in step with js/typeflags.ts.
-pub const HAS_LENGTH: u32 = 1 << 0;
-pub const HAS_GET: u32 = 1 << 1;
-pub const HAS_SET: u32 = 1 << 2;
-pub const HAS_CONTAINS: u32 = 1 << 3;
-pub const IS_ITERABLE: u32 = 1 << 4;
-pub const IS_ITERATOR: u32 = 1 << 5;
-pub const IS_AWAITABLE: u32 = 1 << 6;
-pub const IS_BUFFER: u32 = 1 << 7;
-pub const IS_CALLABLE: u32 = 1 << 8;
-pub const IS_ASYNC_ITERABLE: u32 = 1 << 9;
-pub const IS_ASYNC_ITERATOR: u32 = 1 << 10;
-pub const IS_GENERATOR: u32 = 1 << 11;
-pub const IS_ASYNC_GENERATOR: u32 = 1 << 12;
-pub const IS_SEQUENCE: u32 = 1 << 13;
-pub const IS_MUTABLE_SEQUENCE: u32 = 1 << 14;
-pub const IS_DICT: u32 = 1 << 15;
-/// Exactly `coroutine`: a call from JS that returns one may have to schedule it (Pyodide's
-/// check of `type === "coroutine"`, without asking the type's name).
-pub const IS_COROUTINE: u32 = 1 << 16;
+// The bits are declared in wire.rs (PyTypeFlag), which TS reads too.
+pub const HAS_LENGTH: u32 = PyTypeFlag::HasLength as u32;
+pub const HAS_GET: u32 = PyTypeFlag::HasGet as u32;
+pub const HAS_SET: u32 = PyTypeFlag::HasSet as u32;
+pub const HAS_CONTAINS: u32 = PyTypeFlag::HasContains as u32;
+pub const IS_ITERABLE: u32 = PyTypeFlag::IsIterable as u32;
+pub const IS_ITERATOR: u32 = PyTypeFlag::IsIterator as u32;
+pub const IS_AWAITABLE: u32 = PyTypeFlag::IsAwaitable as u32;
+pub const IS_BUFFER: u32 = PyTypeFlag::IsBuffer as u32;
+pub const IS_CALLABLE: u32 = PyTypeFlag::IsCallable as u32;
+pub const IS_ASYNC_ITERABLE: u32 = PyTypeFlag::IsAsyncIterable as u32;
+pub const IS_ASYNC_ITERATOR: u32 = PyTypeFlag::IsAsyncIterator as u32;
+pub const IS_GENERATOR: u32 = PyTypeFlag::IsGenerator as u32;
+pub const IS_ASYNC_GENERATOR: u32 = PyTypeFlag::IsAsyncGenerator as u32;
+pub const IS_SEQUENCE: u32 = PyTypeFlag::IsSequence as u32;
+pub const IS_MUTABLE_SEQUENCE: u32 = PyTypeFlag::IsMutableSequence as u32;
+pub const IS_DICT: u32 = PyTypeFlag::IsDict as u32;
+pub const IS_COROUTINE: u32 = PyTypeFlag::IsCoroutine as u32;
 
 pub fn flags_of(rt: &RuntimeState, obj: &PyObject, vm: &VirtualMachine) -> u32 {
     let flags = type_flags_of(rt, obj.class(), vm);

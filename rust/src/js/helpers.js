@@ -5,25 +5,35 @@
 const PYPROXY_ID = Symbol.for("@pkg/ffi.pyproxy.id");
 const PYPROXY_ROUNDTRIP = Symbol.for("@pkg/ffi.pyproxy.roundtrip");
 
-// What a JS value becomes in Python, as one small integer (see the codes in rust/src/js2py.rs).
-// Objects and functions that are not PyProxies answer OBJECT + their capability flags * 64, so
-// the core learns both in one crossing.
+// What a JS value becomes in Python, as one small integer. Objects and functions that are not
+// PyProxies answer OBJECT + their capability flags * FLAG_SHIFT, so the core learns both in one
+// crossing. These numbers (and the flags below) are declared in rust/src/wire.rs (ValueKind,
+// JsFlag); this file is imported by the glue before those exist, so it keeps copies, which
+// test/node/wire-constants.test.ts checks against them.
+const NULLISH = 0;
+const FALSE = 1;
+const TRUE = 2;
+const NUMBER = 3;
+const STRING = 5;
+const BIGINT = 6;
+const PYPROXY = 7;
+const ROUNDTRIP_PYPROXY = 9;
 const OBJECT = 16;
 const FLAG_SHIFT = 64;
 export function kindOf(v) {
   switch (typeof v) {
     case "undefined":
-      return 0;
+      return NULLISH;
     case "boolean":
-      return v ? 2 : 1;
+      return v ? TRUE : FALSE;
     case "number":
-      return 3; // int or float: js2py.rs decides
+      return NUMBER; // int or float: js2py.rs decides
     case "string":
-      return 5;
+      return STRING;
     case "bigint":
-      return 6;
+      return BIGINT;
     case "object":
-      if (v === null) return 0;
+      if (v === null) return NULLISH;
     // falls through: objects and functions may be PyProxies
     case "function": {
       let id;
@@ -32,7 +42,7 @@ export function kindOf(v) {
       } catch {
         return OBJECT; // a revoked Proxy: a JsProxy with no capabilities
       }
-      if (id !== undefined) return v[PYPROXY_ROUNDTRIP] === true ? 9 : 7;
+      if (id !== undefined) return v[PYPROXY_ROUNDTRIP] === true ? ROUNDTRIP_PYPROXY : PYPROXY;
       return OBJECT + jsFlags(v) * FLAG_SHIFT;
     }
     default:
@@ -40,7 +50,8 @@ export function kindOf(v) {
   }
 }
 
-// JS capabilities, one bit each; the Python classes are chosen from them (rust/python/_pyffi_jsproxy.py).
+// JS capabilities, one bit each (JsFlag in rust/src/wire.rs); the Python classes are chosen from
+// them (rust/python/_pyffi_jsproxy.py).
 const CALLABLE = 1 << 0;
 const ARRAY = 1 << 1;
 const TYPED_ARRAY = 1 << 2;

@@ -31,11 +31,22 @@ const BY_TYPE: Record<Exclude<BufferType, "dataview">, TypedArrayCtor> = {
   i32: Int32Array, u32: Uint32Array, i64: BigInt64Array, u64: BigUint64Array, f32: Float32Array, f64: Float64Array,
 };
 
+/**
+ * The struct format character of each typed array's elements, one table for both directions:
+ * what a JS typed array becomes (to-py-encode.ts) and what a Python buffer is read as (below).
+ */
+export const FORMAT_OF_ARRAY: ReadonlyMap<TypedArrayCtor, string> = new Map<TypedArrayCtor, string>([
+  [Int8Array, "b"], [Uint8Array, "B"], [Uint8ClampedArray, "B"], [Int16Array, "h"], [Uint16Array, "H"],
+  [Int32Array, "i"], [Uint32Array, "I"], [Float32Array, "f"], [Float64Array, "d"],
+  [BigInt64Array, "q"], [BigUint64Array, "Q"],
+]);
+
+// The reverse, plus the formats of the same width that have no typed array of their own (bytes,
+// bools and chars as bytes; C long, ssize_t and pointers as 32-bit: wasm32's sizes).
 const BY_FORMAT: Record<string, TypedArrayCtor> = {
-  b: Int8Array, B: Uint8Array, c: Uint8Array, s: Uint8Array, p: Uint8Array, "?": Uint8Array,
-  h: Int16Array, H: Uint16Array, i: Int32Array, l: Int32Array, n: Int32Array,
-  I: Uint32Array, L: Uint32Array, N: Uint32Array, P: Uint32Array,
-  q: BigInt64Array, Q: BigUint64Array, f: Float32Array, d: Float64Array,
+  ...Object.fromEntries([...FORMAT_OF_ARRAY].filter(([ctor]) => ctor !== Uint8ClampedArray).map(([ctor, f]) => [f, ctor])),
+  c: Uint8Array, s: Uint8Array, p: Uint8Array, "?": Uint8Array,
+  l: Int32Array, n: Int32Array, L: Uint32Array, N: Uint32Array, P: Uint32Array,
 };
 
 /** The typed array for a struct format string, with Pyodide's errors for the rest. */

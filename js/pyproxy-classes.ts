@@ -22,6 +22,7 @@ import {
 import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
 import { settle } from "./settle.js";
 import { PyTypeFlag as F } from "./wasm/core.js";
+import { hasPlainConstructor } from "./plain-object.js";
 import type { Core } from "./wasm/core.js";
 
 /** Options of `toJs` (Pyodide's `ConversionOptions`). */
@@ -377,7 +378,7 @@ function popKwargs(args: any[], method: string): object {
     throw new TypeError(`${method} requires at least one argument (the key word argument object)`);
   }
   const kwargs = args.pop();
-  if (!isPlainObject(kwargs)) throw new TypeError("kwargs argument is not an object");
+  if (!isKwargsObject(kwargs)) throw new TypeError("kwargs argument is not an object");
   return kwargs;
 }
 
@@ -406,10 +407,8 @@ async function callLater(p: object, args: unknown[], kwargs: object | undefined)
   return callProxy(p, undefined, args, kwargs);
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== "object") return false;
-  const ctor = (v as any).constructor;
-  return ctor === undefined || ctor.name === "Object";
+function isKwargsObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && hasPlainConstructor(v);
 }
 
 /** Python callables: JS functions (`typeof` "function", `instanceof Function`). */
@@ -420,7 +419,7 @@ export class PyCallable extends PyProxy {
       throw new TypeError("callKwargs requires at least one argument (the key word argument object)");
     }
     const kwargs = args.pop();
-    if (!isPlainObject(kwargs)) throw new TypeError("kwargs argument is not an object");
+    if (!isKwargsObject(kwargs)) throw new TypeError("kwargs argument is not an object");
     return callProxy(this, undefined, args, kwargs);
   }
 

@@ -3,6 +3,8 @@
 // Python objects from that in one call (rust/src/to_py.rs). Values that stay JS objects (class
 // instances, functions, PyProxies, objects beyond `depth`) go through a side table.
 
+import { FORMAT_OF_ARRAY } from "./pybuffer.js";
+import { isPlainObject } from "./plain-object.js";
 import { isPyProxy } from "./proxy-state.js";
 import { WireLimit, WireOp } from "./wasm/core.js";
 
@@ -46,21 +48,8 @@ export class EncodeSession {
 /** The encoding the core reads: [ops, nums, text, side]. */
 export type PyEncoding = [Uint32Array, Float64Array, string, unknown[]];
 
-// The struct format of each typed array's elements, for the memoryview the core makes.
-const FORMATS = new Map<unknown, string>([
-  [Int8Array, "b"], [Uint8Array, "B"], [Uint8ClampedArray, "B"], [Int16Array, "h"], [Uint16Array, "H"],
-  [Int32Array, "i"], [Uint32Array, "I"], [Float32Array, "f"], [Float64Array, "d"],
-  [BigInt64Array, "q"], [BigUint64Array, "Q"],
-]);
-
 const tagOf = (v: object): string => Object.prototype.toString.call(v);
 
-/** A "plain old JavaScript object": made by `{}`/`Object.create(null)`, not by a class. */
-function isPlainObject(v: object): boolean {
-  if (tagOf(v) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === null || proto === Object.prototype || proto.constructor?.name === "Object";
-}
 
 function typeName(v: unknown): string {
   if (v === null) return "null";
@@ -217,7 +206,7 @@ class Encoder {
     } else if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) {
       this.word(BUFFER, this.session.remember(v));
       this.raw(this.side.push(v) - 1);
-      this.raw((FORMATS.get(v.constructor) ?? "B").charCodeAt(0));
+      this.raw((FORMAT_OF_ARRAY.get(v.constructor as never) ?? "B").charCodeAt(0));
     } else if (isPlainObject(v)) {
       const keys = Object.keys(v);
       this.open(DICT, v, keys.length);

@@ -500,8 +500,29 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
+/**
+ * Whether toPy makes a dict of a plain object: Pyodide's rule asks its `constructor` too, so a
+ * `{ constructor: 1 }` (an own key that is no function named "Object") stays a JS object.
+ */
+function convertsToDict(v: unknown): v is Record<string, unknown> {
+  if (!isPlainObject(v)) return false;
+  const ctor = (v as { constructor?: { name?: unknown } | null }).constructor;
+  return ctor === undefined || ctor?.name === "Object";
+}
+
+/**
+ * Whether the conversion meets a plain object whose `constructor` is null: Pyodide's rule reads
+ * `constructor.name` and so throws a TypeError there, and so does this package.
+ */
+function meetsNullConstructor(v: unknown, seen = new Set<unknown>()): boolean {
+  if (typeof v !== "object" || v === null || seen.has(v)) return false;
+  seen.add(v);
+  if (isPlainObject(v) && (v as { constructor?: unknown }).constructor === null) return true;
+  const children = Array.isArray(v) ? v : v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : convertsToDict(v) ? Object.values(v) : [];
+  return children.some((c) => meetsNullConstructor(c, seen));
+}
 function isContainer(v: unknown): v is object {
-  return Array.isArray(v) || v instanceof Map || v instanceof Set || isPlainObject(v);
+  return Array.isArray(v) || v instanceof Map || v instanceof Set || convertsToDict(v);
 }
 
 /** A string literal with everything outside printable ASCII escaped (lone surrogates visible). */
@@ -712,6 +733,10 @@ describe("JS -> Python -> JS", () => {
       const v = jsGen(seed);
       let p: any;
       try {
+        if (meetsNullConstructor(v)) {
+          expect(() => toPy(v)).toThrow(new TypeError("Cannot read properties of null (reading 'name')"));
+          continue;
+        }
         p = toPy(v);
         const back = p instanceof ffi.PyProxy ? p.toJs() : p;
         // toPy returns a primitive unchanged; inside containers the rules apply

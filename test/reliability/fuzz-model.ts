@@ -15,6 +15,8 @@ export interface FuzzModel {
   jsGen(seed: number): unknown;
   jsDiff(orig: unknown, back: unknown): string | null;
   isContainer(v: unknown): boolean;
+  /** Whether toPy meets a plain object whose `constructor` is null (a TypeError, as in Pyodide). */
+  meetsNullConstructor(v: unknown): boolean;
   show(v: unknown, max?: number): string;
   expectedPrimitive(v: unknown): unknown;
   /** The model's seeded PRNG (mulberry32): floats in [0, 1). */
@@ -26,7 +28,7 @@ export async function loadFuzzModel(): Promise<FuzzModel> {
   const start = source.indexOf(START);
   const end = source.indexOf(END, start);
   if (start < 0 || end < 0) throw new Error(`${FILE.pathname}: the model markers ${JSON.stringify(START)} / ${JSON.stringify(END)} are gone`);
-  const body = source.slice(start, end) + "\nexport { PY_FUZZ, jsGen, jsDiff, isContainer, show, expectedPrimitive, prng };\n";
+  const body = source.slice(start, end) + "\nexport { PY_FUZZ, jsGen, jsDiff, isContainer, meetsNullConstructor, show, expectedPrimitive, prng };\n";
   const js = ts.transpileModule(body, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
   return (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as FuzzModel;
 }

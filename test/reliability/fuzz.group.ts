@@ -141,6 +141,13 @@ export const tasks = {
         const v = model.jsGen(seed);
         let p: any;
         try {
+          if (model.meetsNullConstructor(v)) {
+            const e = (() => { try { py.toPy(v); } catch (error) { return error; } })() as Error | undefined;
+            if (!(e instanceof TypeError) || e.message !== "Cannot read properties of null (reading 'name')") {
+              fails.push(`seed ${seed}: a null constructor: expected Pyodide's TypeError, got ${String(e)}\n    value: ${model.show(v)}`);
+            }
+            continue;
+          }
           p = py.toPy(v);
           const back = p instanceof ffi.PyProxy ? p.toJs() : p;
           const msg = model.isContainer(v)

@@ -1764,6 +1764,41 @@ export const conversions: CompatCase[] = [
     },
   },
   {
+    name: "toPy of an object whose own constructor key is not a function leaves it a JS object",
+    run: (c) => {
+      const own = { constructor: 1, x: 2 };
+      const r = c.py.toPy(own);
+      return [r === own, c.py.toPy({ x: 1, nested: { constructor: "text" } }).toJs({ dict_converter: Object.fromEntries }).nested === undefined];
+    },
+  },
+  {
+    name: "to_py of an object with an own constructor key and of Object.create(null)",
+    run: (c) => withGlobals({ cv_own: { constructor: 1, x: 2 }, cv_bare: Object.assign(Object.create(null), { y: 3 }) }, () =>
+      c.run("import js\nrepr((type(js.cv_own.to_py()).__name__, js.cv_bare.to_py()))")),
+  },
+  {
+    name: "toPy of an object whose constructor is null throws the TypeError of reading its name",
+    run: (c) => {
+      try {
+        c.py.toPy({ constructor: null, x: 1 });
+        return "did not throw";
+      } catch (e: any) {
+        return [e.constructor.name, e.message];
+      }
+    },
+  },
+  {
+    name: "callKwargs refuses a kwargs object with an own constructor key",
+    run: (c) => {
+      const f = c.run("lambda **kw: sorted(kw)");
+      try {
+        return [f.callKwargs({ a: 1 }), (() => { try { f.callKwargs({ constructor: 1 }); return "no error"; } catch (e: any) { return [e.constructor.name, e.message]; } })()];
+      } finally {
+        f.destroy();
+      }
+    },
+  },
+  {
     name: "toPy of an Array gives a PyProxy of an equal list",
     run: (c) => {
       const a1 = [1, 2, 3];

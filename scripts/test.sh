@@ -12,7 +12,7 @@ fi
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pkg-ffi/target}"
 mkdir -p target
-cargo test -p vfs -p small-alloc 2>&1 | tee target/cargo-test.log
+cargo test -p vfs -p small-alloc -p id-slab -p wire 2>&1 | tee target/cargo-test.log
 rust_status=${PIPESTATUS[0]}
 rust_passed=$(grep -Eo '[0-9]+ passed' target/cargo-test.log | awk '{s+=$1} END {print s+0}')
 rust_failed=$(grep -Eo '[0-9]+ failed' target/cargo-test.log | awk '{s+=$1} END {print s+0}')

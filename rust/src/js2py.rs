@@ -6,7 +6,7 @@ use crate::jsproxy::{flags, new_jsproxy};
 use crate::state::RuntimeState;
 use crate::{js_imports, strings};
 use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
-use crate::wire::{DESTROYED_MESSAGE, ValueKind};
+use wire::{DESTROYED_MESSAGE, ValueKind};
 use wasm_bindgen::JsValue;
 
 // The codes of kindOf() in js/helpers.js (declared in wire.rs).

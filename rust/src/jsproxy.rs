@@ -25,7 +25,7 @@ use wasm_bindgen::JsValue;
 
 /// The capability bits the core itself tests or sets (all of them are `wire::JsFlag`).
 pub mod flags {
-    use crate::wire::JsFlag;
+    use wire::JsFlag;
     pub const CALLABLE: u32 = JsFlag::Callable as u32;
     pub const ERROR: u32 = JsFlag::Error as u32;
     /// Set by the core, not by JS: a JsProxy of a PyProxy (`create_proxy`, roundtrip proxies).
@@ -234,7 +234,7 @@ mod _pyffi {
     #[pyattr(name = "JS_FLAGS")]
     fn js_flags_table(vm: &VirtualMachine) -> PyObjectRef {
         let table = vm.ctx.new_dict();
-        for (name, bit) in crate::wire::python_js_flags() {
+        for (name, bit) in wire::python_js_flags() {
             // Setting a str key on a new dict cannot fail.
             let _ = table.set_item(name, vm.ctx.new_int(bit).into(), vm);
         }

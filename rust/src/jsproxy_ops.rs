@@ -303,7 +303,7 @@ pub(crate) mod ops {
         let found = rt.registry.borrow().get(id).cloned();
         // What Pyodide throws from the destroyed PyProxy: a JS Error, so a JsException here.
         found.ok_or_else(|| {
-            let message = format!("{}\n{}", crate::wire::DESTROYED_MESSAGE, crate::wire::DESTROYED_HINT);
+            let message = format!("{}\n{}", wire::DESTROYED_MESSAGE, wire::DESTROYED_HINT);
             js_error_to_py(&rt, js_sys::Error::new(&message).into(), vm)
         })
     }

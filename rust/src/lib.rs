@@ -24,7 +24,6 @@ mod to_js;
 mod to_py;
 mod typeflags;
 mod vfs_module;
-mod wire;
 
 pub use runtime::Core;
 

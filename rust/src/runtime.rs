@@ -122,7 +122,7 @@ impl Core {
     }
 
     pub(crate) fn object(&self, id: f64, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-        self.rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error(crate::wire::DESTROYED_MESSAGE))
+        self.rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error(wire::DESTROYED_MESSAGE))
     }
 
     fn boot_part<T>(&self, vm: &VirtualMachine, f: impl FnOnce(&Boot) -> T) -> PyResult<T> {

@@ -28,7 +28,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 /// The op codes and limits of the encoding, as wire.rs declares them for both halves (the
 /// builder is js/to-js-build.ts).
 mod op {
-    use crate::wire::{WireLimit, WireOp};
+    use wire::{WireLimit, WireOp};
     pub const UNDEFINED: u32 = WireOp::Undefined as u32;
     pub const NULL: u32 = WireOp::Null as u32;
     pub const FALSE: u32 = WireOp::False as u32;
@@ -48,15 +48,15 @@ mod op {
     pub const CONVERT: u32 = WireOp::Convert as u32;
     pub const SHARED: u32 = WireOp::Buffer as u32;
 }
-const ARG_LIMIT: usize = crate::wire::WireLimit::ArgLimit as usize;
+const ARG_LIMIT: usize = wire::WireLimit::ArgLimit as usize;
 /// Longer strings cross through the side table: the STRING argument's top bits are key flags.
 const STRING_LIMIT: usize = op::KEY_REF;
 /// Distinct dict keys an encoding builds once each; keys beyond these cross as plain strings,
 /// so a dict of many distinct keys does not pay for a table that will not be hit.
-const MAX_KEYS: usize = crate::wire::WireLimit::MaxKeys as usize;
+const MAX_KEYS: usize = wire::WireLimit::MaxKeys as usize;
 /// Containers nested deeper than this are refused: the walk and the build recurse, and running
 /// out of wasm stack would kill the runtime.
-pub const MAX_NESTING: u32 = crate::wire::WireLimit::MaxNesting as u32;
+pub const MAX_NESTING: u32 = wire::WireLimit::MaxNesting as u32;
 
 /// `default_converter(value, convert, cache)`: a JS function (called with a temporary PyProxy)
 /// or a Python callable (called with the object itself).
@@ -224,7 +224,7 @@ fn text_hash(bytes: &[u8]) -> u64 {
 
 impl Encoding {
     fn word(&mut self, op: u32, arg: usize) {
-        self.ops.push(op | ((arg as u32) << crate::wire::WireLimit::OpBits as u32));
+        self.ops.push(op | ((arg as u32) << wire::WireLimit::OpBits as u32));
     }
 
     fn side(&mut self, value: &JsValue) -> usize {
@@ -385,7 +385,7 @@ impl Walker<'_, '_> {
             if let Some(Immutable::Number(n)) = immutable(item, self.vm) {
                 self.enc.nums.push(n);
                 match run {
-                    Some(at) => self.enc.ops[at] += 1 << crate::wire::WireLimit::OpBits as u32,
+                    Some(at) => self.enc.ops[at] += 1 << wire::WireLimit::OpBits as u32,
                     None => {
                         run = Some(self.enc.ops.len());
                         self.enc.word(op::NUMBER, 1);
@@ -581,7 +581,7 @@ fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -
             return Err(js_sys::TypeError::new("The first argument to cacheConversion must be a PyProxy.").into());
         }
         let obj = rt.registry.borrow().get(js_imports::pyproxy_id(&value)).cloned();
-        let Some(obj) = obj else { return Err(js_sys::Error::new(crate::wire::DESTROYED_MESSAGE).into()) };
+        let Some(obj) = obj else { return Err(js_sys::Error::new(wire::DESTROYED_MESSAGE).into()) };
         cache_conversion(&mut session.borrow_mut(), &obj, &result);
         Ok(())
     })

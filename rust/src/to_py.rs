@@ -22,7 +22,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 /// The op codes of the encoding, as wire.rs declares them for both halves (the encoder is
 /// js/to-py-encode.ts): a word is the op in its low bits and an argument in the rest.
 mod op {
-    use crate::wire::{WireLimit, WireOp};
+    use wire::{WireLimit, WireOp};
     /// JS `undefined` or `null`: `None`.
     pub const NONE: u32 = WireOp::Undefined as u32;
     pub const FALSE: u32 = WireOp::False as u32;
@@ -388,7 +388,7 @@ fn js_cache_fn(session: &SharedSession) -> Closure<dyn FnMut(JsValue, JsValue) -
             return Err(js_sys::Error::new("Second argument should be a PyProxy!").into());
         }
         let obj = rt.registry.borrow().get(js_imports::pyproxy_id(&output)).cloned();
-        let Some(obj) = obj else { return Err(js_sys::Error::new(crate::wire::DESTROYED_MESSAGE).into()) };
+        let Some(obj) = obj else { return Err(js_sys::Error::new(wire::DESTROYED_MESSAGE).into()) };
         cache_conversion(&rt, &session, &input, obj);
         Ok(())
     })

@@ -2,7 +2,7 @@
 //! Computed once per type and cached (Pyodide recomputes it for every proxy).
 
 use crate::state::RuntimeState;
-use crate::wire::PyTypeFlag;
+use wire::PyTypeFlag;
 use rustpython_vm::{AsObject, Py, PyObject, PyResult, VirtualMachine, builtins::PyType};
 
 // The bits are declared in wire.rs (PyTypeFlag), which TS reads too.

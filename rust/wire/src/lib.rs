@@ -1,6 +1,6 @@
 //! Every number that crosses a language boundary, declared once. TypeScript gets these enums
 //! from the generated `core.d.ts`/`core.js` (`import { WireOp } from "./wasm/core.js"`), Python
-//! as attributes of the `_pyffi` module (see `python_constants`). The one hand copy is in
+//! as attributes of the `_pyffi` module (`python_js_flags`). The one hand copy is in
 //! `src/js/helpers.js`, which the glue imports before these enums exist; a test
 //! (test/node/wire-constants.test.ts) checks it against them.
 

@@ -404,8 +404,18 @@ export class PythonRuntime {
       throw new TypeError("toPy: defaultConverter must be a function");
     }
     if ((typeof obj !== "object" && typeof obj !== "function") || obj === null || isPyProxy(obj)) return obj as T;
-    // The core takes an i32 (negative: no limit); a deeper limit than that is no limit either.
-    return this.#core.to_py(obj, depth < 0 || depth > 0x7fffffff ? -1 : depth, defaultConverter);
+    // The walk runs here and the core builds its result in one call; a walk that fails is handed
+    // over too, so that its error reaches the caller as the core's other errors do.
+    const session = new EncodeSession(defaultConverter !== undefined);
+    let encoding: unknown;
+    let failed = false;
+    try {
+      encoding = encodePy(session, obj, depth < 0 ? -1 : depth);
+    } catch (e) {
+      encoding = e;
+      failed = true;
+    }
+    return this.#core.to_py_encoded(session, encoding, failed, defaultConverter);
   }
 
   /** Imports a Python module and returns it as a PyProxy (`T`, default `any`, says what the caller expects). */

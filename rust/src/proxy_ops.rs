@@ -370,12 +370,14 @@ impl Core {
 
 #[wasm_bindgen]
 impl Core {
-    /// `py.toPy(value, { depth, defaultConverter })`: a PyProxy of the converted object, or
-    /// `value` itself when it would only be wrapped (a class instance, say).
-    pub fn to_py(&self, value: JsValue, depth: i32, default_converter: JsValue) -> Result<JsValue, JsValue> {
+    /// `py.toPy(value, { depth, defaultConverter })`, whose walk ran in JS (to-py-encode.ts):
+    /// `encoding` is what it made, or with `failed` what it threw; `session` its EncodeSession.
+    /// Returns a PyProxy of the converted object, or the value itself when it would only be
+    /// wrapped (a class instance, say).
+    pub fn to_py_encoded(&self, session: JsValue, encoding: JsValue, failed: bool, default_converter: JsValue) -> Result<JsValue, JsValue> {
         let converter = if default_converter.is_function() { Some(PyDefaultConverter::Js(default_converter)) } else { None };
         self.entry_from_js(|rt, vm| {
-            let obj = to_py::convert(rt, value.clone(), depth, converter, vm)?;
+            let obj = to_py::build_encoded(rt, session.clone(), encoding.clone(), failed, converter, vm)?;
             // A class instance comes back as the very value it was (its JsProxy unwraps).
             Ok(py_to_js(rt, &obj, &mut Lifetime::Owned, vm))
         })

@@ -83,10 +83,33 @@ pub fn convert(rt: &RuntimeState, value: JsValue, depth: i32, converter: Option<
     convert_in(rt, &session, value, depth, 0, vm)
 }
 
+/// Builds what JS encoded (`py.toPy`, which walks the value in to-py-encode.ts before it calls
+/// the core): `encoding` is `[ops, nums, text, side]`, or with `failed` the walk's error.
+/// `js_session` is the walk's `EncodeSession`, which nested conversions go on with.
+pub fn build_encoded(
+    rt: &RuntimeState,
+    js_session: JsValue,
+    encoding: JsValue,
+    failed: bool,
+    converter: Option<PyDefaultConverter>,
+    vm: &VirtualMachine,
+) -> PyResult<PyObjectRef> {
+    if failed {
+        return Err(encode_error(rt, encoding, vm));
+    }
+    let session = Rc::new(RefCell::new(Session { js: js_session, refs: HashMap::new(), patches: Vec::new(), converter }));
+    build(rt, &session, &encoding.unchecked_into::<Array>(), vm)
+}
+
 /// `nesting`: how deep inside the outermost conversion this one starts.
 fn convert_in(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth: i32, nesting: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let js = session.borrow().js.clone();
     let encoding = rt.hooks.encode_py(&js, &value, depth, nesting).map_err(|e| encode_error(rt, e, vm))?;
+    build(rt, session, &encoding, vm)
+}
+
+/// The Python objects of one encoding (`[ops, nums, text, side]`).
+fn build(rt: &RuntimeState, session: &SharedSession, encoding: &Array, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let part = |i: u32| encoding.get(i);
     let mut b = Builder {
         rt,

@@ -21,7 +21,7 @@ import {
 } from "./proxy-state.js";
 import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
 import { settle } from "./settle.js";
-import { PyTypeFlag as F } from "./wasm/core.js";
+import { ProxyHelper, PyTypeFlag as F } from "./wasm/core.js";
 import { hasPlainConstructor } from "./plain-object.js";
 import type { Core } from "./wasm/core.js";
 
@@ -245,19 +245,19 @@ export class PyGenerator extends PyProxy {
   /** Raises `exc` inside the generator (a JS error arrives as a JsException). */
   throw(exc: any): IteratorResult<any, any> {
     const core = coreOf(this);
-    const value = core.proxy_step("gen_throw", idOf(this), [exc]);
+    const value = core.proxy_step(ProxyHelper.GenThrow, idOf(this), [exc]);
     return { done: core.last_done(), value };
   }
   /** Closes the generator; `value` is the result unless the generator yields or returns another. */
   return(value: any): IteratorResult<any, any> {
     const core = coreOf(this);
-    const result = core.proxy_step("gen_return", idOf(this), [value]);
+    const result = core.proxy_step(ProxyHelper.GenReturn, idOf(this), [value]);
     return { done: core.last_done(), value: result };
   }
 }
 
 /** Runs helper `name` (an `async def` returning `(done, value)`) and awaits it as a JS result. */
-async function asyncStep(p: object, name: string, args: unknown[]): Promise<IteratorResult<any, any>> {
+async function asyncStep(p: object, name: ProxyHelper, args: unknown[]): Promise<IteratorResult<any, any>> {
   const core = coreOf(p);
   const coro = core.proxy_helper(name, idOf(p), args, 0) as PyProxy;
   let pair: any;
@@ -277,11 +277,11 @@ async function asyncStep(p: object, name: string, args: unknown[]): Promise<Iter
 export class PyAsyncIterable extends PyProxy {
   /** Iterates `aiter(obj)`; the Python iterator is released when the loop ends. */
   async *[Symbol.asyncIterator](): AsyncIterator<any, any, any> {
-    const it = coreOf(this).proxy_helper("aiter_of", idOf(this), [], 0);
+    const it = coreOf(this).proxy_helper(ProxyHelper.AiterOf, idOf(this), [], 0);
     if (!isPyProxy(it)) throw new TypeError("aiter() did not return a Python async iterator");
     try {
       for (;;) {
-        const step = await asyncStep(it, "anext_step", []);
+        const step = await asyncStep(it, ProxyHelper.AnextStep, []);
         if (step.done) return;
         yield step.value;
       }
@@ -298,7 +298,7 @@ export class PyAsyncIterator extends PyProxy {
   }
   /** `await anext(it)`, or `await it.asend(arg)` when `arg` is given. */
   next(arg: any = undefined): Promise<IteratorResult<any, any>> {
-    return asyncStep(this, "anext_step", arg === undefined ? [] : [arg]);
+    return asyncStep(this, ProxyHelper.AnextStep, arg === undefined ? [] : [arg]);
   }
 }
 
@@ -306,11 +306,11 @@ export class PyAsyncIterator extends PyProxy {
 export class PyAsyncGenerator extends PyProxy {
   /** Raises `exc` inside the generator (a JS error arrives as a JsException). */
   throw(exc: any): Promise<IteratorResult<any, any>> {
-    return asyncStep(this, "agen_throw", [exc]);
+    return asyncStep(this, ProxyHelper.AgenThrow, [exc]);
   }
   /** Closes the generator; `value` is the result unless the generator yields another. */
   return(value: any): Promise<IteratorResult<any, any>> {
-    return asyncStep(this, "agen_return", [value]);
+    return asyncStep(this, ProxyHelper.AgenReturn, [value]);
   }
 }
 
@@ -334,7 +334,7 @@ function ensureFuture(p: object): Promise<any> {
 setCoroutineHook((callee, coroutine) => {
   const s = stateOf(callee);
   if (s.destroyed !== undefined) return;
-  if (s.ctx.core.proxy_helper("is_coroutine_function", s.id, [], 0)) ensureFuture(coroutine);
+  if (s.ctx.core.proxy_helper(ProxyHelper.IsCoroutineFunction, s.id, [], 0)) ensureFuture(coroutine);
 });
 
 /** Coroutines, futures, tasks and other objects with `__await__`: JS thenables. */
@@ -573,30 +573,30 @@ export class PySequence extends PyProxy {
 /** `collections.abc.MutableSequence` objects (list, ...): JS array-mutating methods. */
 export class PyMutableSequence extends PyProxy {
   reverse(): this {
-    coreOf(this).proxy_helper("seq_reverse", idOf(this), [], 0);
+    coreOf(this).proxy_helper(ProxyHelper.SeqReverse, idOf(this), [], 0);
     return this;
   }
   /** JS `sort`: without a comparator, by string order with `undefined`/`None` last. */
   sort(compare?: (a: any, b: any) => number): this {
-    coreOf(this).proxy_helper("seq_sort", idOf(this), compare === undefined ? [] : [compare], 0);
+    coreOf(this).proxy_helper(ProxyHelper.SeqSort, idOf(this), compare === undefined ? [] : [compare], 0);
     return this;
   }
   splice(start?: number, deleteCount?: number, ...items: any[]): any[] {
     if (arguments.length === 0) return [];
     const args = arguments.length === 1 ? [start] : [start, deleteCount, ...items];
-    return coreOf(this).proxy_helper("seq_splice", idOf(this), args, 1);
+    return coreOf(this).proxy_helper(ProxyHelper.SeqSplice, idOf(this), args, 1);
   }
   push(...items: any[]): number {
-    return coreOf(this).proxy_helper("seq_push", idOf(this), items, 0);
+    return coreOf(this).proxy_helper(ProxyHelper.SeqPush, idOf(this), items, 0);
   }
   pop(): any {
-    return coreOf(this).proxy_helper("seq_pop", idOf(this), [-1], 0);
+    return coreOf(this).proxy_helper(ProxyHelper.SeqPop, idOf(this), [-1], 0);
   }
   shift(): any {
-    return coreOf(this).proxy_helper("seq_pop", idOf(this), [0], 0);
+    return coreOf(this).proxy_helper(ProxyHelper.SeqPop, idOf(this), [0], 0);
   }
   unshift(...items: any[]): number {
-    return coreOf(this).proxy_helper("seq_unshift", idOf(this), items, 0);
+    return coreOf(this).proxy_helper(ProxyHelper.SeqUnshift, idOf(this), items, 0);
   }
   copyWithin(target: number, start?: number, end?: number): this {
     (Array.prototype.copyWithin as Function).call(this, target, start, end);

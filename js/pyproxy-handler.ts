@@ -7,7 +7,7 @@ import { PythonError } from "./errors.js";
 import { cacheOf, coreOf, ID, idOf, makeProxy, PROPS, propsOf, ROUNDTRIP, STATE, type ProxyProps, type ProxyState } from "./proxy-state.js";
 // The protocol bits the core computes per Python type (PyTypeFlag in rust/src/wire.rs). Read
 // inside functions only: the glue imports this module graph before it defines them.
-import { PyTypeFlag as F } from "./wasm/core.js";
+import { ProxyHelper, PyTypeFlag as F } from "./wasm/core.js";
 
 // Own properties every function has: on a callable proxy they are Python attributes.
 const FUNCTION_NOISE = new Set<string | symbol>(["name", "length", "caller", "arguments"]);
@@ -318,7 +318,7 @@ const dict = {
 };
 
 function dictKeys(target: any): string[] {
-  return (coreOf(target).proxy_helper("dict_prop_keys", idOf(target), [], 1) as unknown[]).map(String);
+  return (coreOf(target).proxy_helper(ProxyHelper.DictPropKeys, idOf(target), [], 1) as unknown[]).map(String);
 }
 
 // The JS members a JSON adaptor of a mapping still has; every other property is an item.

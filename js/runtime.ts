@@ -20,7 +20,7 @@ import { buildJs } from "./to-js-build.js";
 import { EncodeSession, encodePy } from "./to-py-encode.js";
 import type { LiveProxy } from "./debug.js";
 import { propsOf, stateOf } from "./proxy-state.js";
-import { Core } from "./wasm/core.js";
+import { BootEntry, Core } from "./wasm/core.js";
 
 /**
  * A URL: a string, or an instance of the URL class where the consumer's libraries declare one
@@ -350,7 +350,7 @@ export class PythonRuntime {
   /** `run_code` with a separate locals mapping (the rare case: the core's `run` has none). */
   #runWithLocals(code: string, globals: PyProxy | undefined, filename: string, allowAwait: boolean, locals: PyProxy): any {
     // The boot helper receives the namespaces as the Python objects the proxies stand for.
-    return this.#core.call_boot("run_code", [code, globals ?? this.globals, filename, allowAwait, locals]);
+    return this.#core.call_boot(BootEntry.RunCode, [code, globals ?? this.globals, filename, allowAwait, locals]);
   }
 
   /**
@@ -429,13 +429,13 @@ export class PythonRuntime {
     checkString("registerJsModule", "name", name);
     if (name === "") throw new TypeError("registerJsModule: name must be a non-empty string");
     checkObject("registerJsModule", "object", object);
-    this.#core.call_boot("register_js_module", [name, object]);
+    this.#core.call_boot(BootEntry.RegisterJsModule, [name, object]);
   }
 
   /** Removes a module added by `registerJsModule`. */
   unregisterJsModule(name: string): void {
     checkString("unregisterJsModule", "name", name);
-    this.#core.call_boot("unregister_js_module", [name]);
+    this.#core.call_boot(BootEntry.UnregisterJsModule, [name]);
   }
 
   /**

@@ -100,8 +100,51 @@ fn to_js_maybe_cached(rt: &RuntimeState, value: PyObjectRef, cached: bool, vm: &
 }
 
 /// The frozen module of Python-side helpers for the protocols that are simplest in Python.
-fn helper(name: &str, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    vm.import("_pyffi_proxy", 0)?.get_attr(attr_name(name, vm), vm)
+/// The functions of `_pyffi_proxy` that PyProxy methods run: each PyProxy method that needs
+/// Python names its entry here, rather than spelling a Python name in TS.
+#[wasm_bindgen]
+#[derive(Clone, Copy)]
+pub enum ProxyHelper {
+    GenThrow,
+    GenReturn,
+    SeqSort,
+    SeqSplice,
+    SeqPush,
+    SeqUnshift,
+    SeqPop,
+    SeqReverse,
+    AnextStep,
+    AgenThrow,
+    AgenReturn,
+    AiterOf,
+    IsCoroutineFunction,
+    DictPropKeys,
+}
+
+impl ProxyHelper {
+    fn python_name(self) -> &'static str {
+        use ProxyHelper::*;
+        match self {
+            GenThrow => "gen_throw",
+            GenReturn => "gen_return",
+            SeqSort => "seq_sort",
+            SeqSplice => "seq_splice",
+            SeqPush => "seq_push",
+            SeqUnshift => "seq_unshift",
+            SeqPop => "seq_pop",
+            SeqReverse => "seq_reverse",
+            AnextStep => "anext_step",
+            AgenThrow => "agen_throw",
+            AgenReturn => "agen_return",
+            AiterOf => "aiter_of",
+            IsCoroutineFunction => "is_coroutine_function",
+            DictPropKeys => "dict_prop_keys",
+        }
+    }
+}
+
+fn helper(which: ProxyHelper, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    vm.import("_pyffi_proxy", 0)?.get_attr(attr_name(which.python_name(), vm), vm)
 }
 
 /// What a JS -> Python call hands back: a number as itself, anything else through the hooks'
@@ -318,12 +361,12 @@ impl Core {
 
     /// Runs helper `name(obj, *args)` from `_pyffi_proxy`, which returns `(done, value)`;
     /// returns the value and sets `last_done` (generator `throw`/`return`).
-    pub fn proxy_step(&self, name: &str, id: f64, args: Array) -> Result<JsValue, JsValue> {
+    pub fn proxy_step(&self, which: ProxyHelper, id: f64, args: Array) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
-            let result = self.run_helper(rt, name, id, &args, vm)?;
+            let result = self.run_helper(rt, which, id, &args, vm)?;
             let pair = result.downcast_ref::<PyTuple>().map(|t| t.as_slice().to_vec()).unwrap_or_default();
             let [done, value] = <[PyObjectRef; 2]>::try_from(pair)
-                .map_err(|_| vm.new_type_error(format!("_pyffi_proxy.{name} must return (done, value)")))?;
+                .map_err(|_| vm.new_type_error(format!("_pyffi_proxy.{} must return (done, value)", which.python_name())))?;
             self.last_done.set(done.try_to_bool(vm)?);
             Ok(py_to_js(rt, &value, &mut Lifetime::Owned, vm))
         })
@@ -331,9 +374,9 @@ impl Core {
 
     /// Runs helper `name(obj, *args)` from `_pyffi_proxy`; the result converts as `toJs` with
     /// `depth` (0: the implicit rules; 1: a returned list becomes an Array of its items).
-    pub fn proxy_helper(&self, name: &str, id: f64, args: Array, depth: i32) -> Result<JsValue, JsValue> {
+    pub fn proxy_helper(&self, which: ProxyHelper, id: f64, args: Array, depth: i32) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
-            let result = self.run_helper(rt, name, id, &args, vm)?;
+            let result = self.run_helper(rt, which, id, &args, vm)?;
             to_js::convert(rt, &result, ToJsOptions::with_depth(depth), vm)
         })
     }
@@ -385,9 +428,9 @@ impl Core {
 }
 
 impl Core {
-    fn run_helper(&self, rt: &RuntimeState, name: &str, id: f64, args: &Array, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    fn run_helper(&self, rt: &RuntimeState, which: ProxyHelper, id: f64, args: &Array, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
         let obj = self.object(id, vm)?;
-        let f = helper(name, vm)?;
+        let f = helper(which, vm)?;
         let mut all = vec![obj];
         for a in args.iter() {
             all.push(js_to_py(rt, a, vm)?);

@@ -47,6 +47,27 @@ fn clock() -> f64 {
     js_imports::now_seconds()
 }
 
+/// The functions of `_pyffi_boot` the TS layer calls (`Core.call_boot`), by name.
+#[wasm_bindgen]
+#[derive(Clone, Copy)]
+pub enum BootEntry {
+    RunCode,
+    Settle,
+    RegisterJsModule,
+    UnregisterJsModule,
+}
+
+impl BootEntry {
+    fn python_name(self) -> &'static str {
+        match self {
+            BootEntry::RunCode => "run_code",
+            BootEntry::Settle => "settle",
+            BootEntry::RegisterJsModule => "register_js_module",
+            BootEntry::UnregisterJsModule => "unregister_js_module",
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl Core {
     /// Builds the interpreter and runs the boot module with `env` (an object of strings) and
@@ -163,12 +184,13 @@ impl Core {
         })
     }
 
-    /// Calls a function of the boot module by name with converted arguments (module registry,
-    /// output flushing): the Python side owns the logic, this is only the crossing.
-    pub fn call_boot(&self, name: &str, args: Array) -> Result<JsValue, JsValue> {
+    /// Calls a function of the boot module with converted arguments (running code with separate
+    /// locals, settling awaitables, the module registry): the Python side owns the logic, this is
+    /// only the crossing.
+    pub fn call_boot(&self, which: BootEntry, args: Array) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let boot_mod = vm.import("_pyffi_boot", 0)?;
-            let f = boot_mod.get_attr(&vm.ctx.new_str(name), vm)?;
+            let f = boot_mod.get_attr(&vm.ctx.new_str(which.python_name()), vm)?;
             let args: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
             let result = f.call(args, vm)?;
             Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))

@@ -20,7 +20,7 @@ import { buildJs } from "./to-js-build.js";
 import { EncodeSession, encodePy } from "./to-py-encode.js";
 import type { LiveProxy } from "./debug.js";
 import { propsOf, stateOf } from "./proxy-state.js";
-import { BootEntry, Core } from "./wasm/core.js";
+import { BootEntry, Core, type CoreHooks } from "./wasm/core.js";
 
 /**
  * A URL: a string, or an instance of the URL class where the consumer's libraries declare one
@@ -242,7 +242,7 @@ export class PythonRuntime {
     });
     const ctx = { registry, debug: options.debug === true, live: options.debug === true ? new Map() : undefined } as ProxyContext;
     const createProxy = options.createProxy ?? options.config?.experimental_create_proxy ?? "manual";
-    const hooks = {
+    const hooks: CoreHooks = {
       newProxy: (id: number, flags: number, borrowed: boolean) => createPyProxy(ctx, id, flags, borrowed),
       markDestroyed,
       stashResult,
@@ -282,7 +282,7 @@ export class PythonRuntime {
         Promise.resolve(promise).then(settled(true), settled(false));
       },
     };
-    this.#core = new Core(hooks as any, { ...(options.env ?? {}) }, normalizeFiles(options.files) as any, createProxy === "auto");
+    this.#core = new Core(hooks, { ...(options.env ?? {}) }, normalizeFiles(options.files), createProxy === "auto");
     this.#core.set_stack_budget(stackFrames());
     ctx.core = this.#core;
     this.#ctx = ctx;

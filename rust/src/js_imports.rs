@@ -113,9 +113,39 @@ extern "C" {
     pub fn destroy_all(proxies: &JsValue) -> Result<(), JsValue>;
 }
 
+// The TS shape of `Hooks`, emitted into core.d.ts so that js/runtime.ts's hooks object is checked
+// against it (and `new Core(hooks, ...)` takes nothing else). One member per method below;
+// test/node/wire-constants.test.ts checks that the two lists name the same hooks.
+#[wasm_bindgen(typescript_custom_section)]
+const CORE_HOOKS: &'static str = r#"
+/** What the TypeScript layer gives each runtime: the core calls these (see rust/src/js_imports.rs). */
+export interface CoreHooks {
+  stashResult(value: unknown, failed: boolean): void;
+  newProxy(id: number, flags: number, borrowed: boolean): unknown;
+  markDestroyed(proxies: unknown[], message: string): void;
+  pythonError(typeName: string, message: string): unknown;
+  fsError(errno: number, code: string, message: string, op: string, path: string): unknown;
+  write(fd: number, text: string): void;
+  schedule(callback: any, delayMs: number): void;
+  requestTurn(): void;
+  awaitPromise(promise: PromiseLike<unknown>, token: number): void;
+  markRoundtrip(proxy: any): void;
+  captureThis(proxy: any): unknown;
+  onceCallable(proxy: any): unknown;
+  buildJs(ops: Uint32Array, nums: Float64Array, text: string, side: unknown[], refs: unknown[], patches: any[],
+    dictConverter: any, pyproxies: unknown[] | undefined, convertDefault: ((ref: number) => unknown) | undefined): unknown;
+  bufferToJs(bytes: Uint8Array, format: string, itemsize: number, shape: Float64Array): unknown;
+  encodeSession(converting: boolean): unknown;
+  encodePy(session: any, value: unknown, depth: number, nesting: number): unknown[];
+  encodeRemember(session: any, value: any): number;
+  releaseWhenSettled(promise: PromiseLike<unknown>, proxies: unknown[], message: string): void;
+}
+"#;
+
 #[wasm_bindgen]
 extern "C" {
     /// What the TypeScript layer gives each runtime (the `hooks` object built in js/runtime.ts).
+    #[wasm_bindgen(typescript_type = "CoreHooks")]
     pub type Hooks;
 
     /// Leaves a JS -> Python call's result (or, `failed`, the error to throw) for the caller.

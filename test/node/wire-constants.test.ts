@@ -63,3 +63,25 @@ test("Python's JS_FLAGS are JsFlag's, under the same names", () => {
   expect(table).toEqual(expected);
   expect(c.py.runPython("import _pyffi_jsproxy\n_pyffi_jsproxy.MODULE")).toBe(JsFlag.Module);
 });
+
+test("the CoreHooks interface of core.d.ts names exactly the hooks the core imports", () => {
+  const rust = readFileSync(resolve(import.meta.dirname, "../../rust/src/js_imports.rs"), "utf8");
+  const block = rust.slice(rust.indexOf("pub type Hooks;"));
+  const imported: string[] = [];
+  let jsName: string | undefined;
+  for (const line of block.split("\n")) {
+    const attr = /#\[wasm_bindgen\(method[^\]]*?js_name = (\w+)/.exec(line);
+    if (attr) jsName = attr[1];
+    // A signature may wrap after "(": the receiver is then on the next line.
+    const fn = /pub fn (\w+)\((this: &Hooks|$)/.exec(line);
+    if (fn) {
+      imported.push(jsName ?? fn[1]);
+      jsName = undefined;
+    }
+  }
+  const dts = readFileSync(resolve(import.meta.dirname, "../../dist/wasm/core.d.ts"), "utf8");
+  const body = dts.slice(dts.indexOf("export interface CoreHooks {"), dts.indexOf("\n}", dts.indexOf("export interface CoreHooks {")));
+  const declared = [...body.matchAll(/^ +(\w+)\(/gm)].map((m) => m[1]);
+  expect(imported.length).toBeGreaterThan(10);
+  expect([...declared].sort()).toEqual([...imported].sort());
+});

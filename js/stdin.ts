@@ -11,8 +11,9 @@ export type StdinResult = string | ArrayBuffer | ArrayBufferView | number | null
 export interface StdinOptions {
   /**
    * Called each time Python needs more input. A string is one line (a newline is added when it
-   * has none); bytes (a Uint8Array, any ArrayBufferView or ArrayBuffer) and numbers (one byte
-   * each) are UTF-8 and taken as they are; null or undefined is end of file.
+   * has none); bytes (a Uint8Array, any ArrayBufferView or ArrayBuffer) are UTF-8, taken as they
+   * are, and end the line when they do not end with a newline (an empty buffer is end of file);
+   * a number is one byte; null or undefined is end of file. As Pyodide's `setStdin`.
    */
   stdin?: () => StdinResult;
   /** Reading stdin fails with `OSError: [Errno 29] I/O error`. */
@@ -58,12 +59,25 @@ export function loadOptionSource(stdin: unknown): StdinSource {
   return stdin === undefined ? defaultSource() : handlerSource(stdin as () => StdinResult, false);
 }
 
-function handlerSource(handler: () => StdinResult, isatty: boolean): StdinSource {
-  // Bytes may end inside a UTF-8 sequence: one decoder per source carries it to the next chunk.
+/** `autoEof`: bytes that do not end a line are followed by an end of file (a user's handler). */
+function handlerSource(handler: () => StdinResult, isatty: boolean, autoEof = true): StdinSource {
+  // Numbers are single bytes, which may be part of a UTF-8 sequence: one decoder per source
+  // carries an unfinished one to the next chunk.
   const decoder = new TextDecoder();
+  // As in Pyodide, bytes that do not end a line are followed by an end of file (so `input()`
+  // returns them as a line); an empty buffer is one.
+  let endOfFileNext = false;
+  const endOfFile = () => {
+    const rest = decoder.decode();
+    return rest === "" ? null : rest;
+  };
   return {
     isatty,
     read() {
+      if (endOfFileNext) {
+        endOfFileNext = false;
+        return endOfFile();
+      }
       let result: StdinResult;
       try {
         result = handler();
@@ -72,15 +86,14 @@ function handlerSource(handler: () => StdinResult, isatty: boolean): StdinSource
         console.error("stdin handler threw:", e);
         throw e;
       }
-      if (result === null || result === undefined) {
-        const rest = decoder.decode();
-        return rest === "" ? null : rest;
-      }
+      if (result === null || result === undefined) return endOfFile();
       if (typeof result === "string") return result.endsWith("\n") ? result : `${result}\n`;
       if (typeof result === "number") return decoder.decode(new Uint8Array([result]), { stream: true });
       if (result instanceof ArrayBuffer || ArrayBuffer.isView(result)) {
         const bytes = result instanceof ArrayBuffer ? new Uint8Array(result) : new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
-        return decoder.decode(bytes, { stream: true });
+        if (bytes.length === 0) return endOfFile();
+        endOfFileNext = autoEof && bytes[bytes.length - 1] !== 0x0a;
+        return decoder.decode(bytes, { stream: !endOfFileNext });
       }
       const message = "stdin handler: expected a string, bytes, a number, null or undefined";
       console.error(message, "but got", result);
@@ -118,5 +131,6 @@ function processStdin(): StdinSource {
         throw e;
       }
     }
-  }, false);
+    // A pipe's chunks end anywhere: only a read of 0 bytes is the end of the input.
+  }, false, false);
 }

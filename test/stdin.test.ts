@@ -48,12 +48,15 @@ describe("stdin", () => {
     expect(py.runPython("sys.stdin.readlines()").toJs()).toEqual(["x\n", "y\n"]);
   });
 
-  test("bytes and numbers are UTF-8, also split across calls", async () => {
+  test("bytes and numbers are UTF-8; bytes that do not end a line are one, as in Pyodide", async () => {
     const { py } = await startPython();
-    py.setStdin({ stdin: feed(new Uint8Array([0x68, 0xc3]), new Uint8Array([0xa9, 0x0a]).buffer, 0x21, 0x0a) });
-    expect(py.runPython("input(), input()").toJs()).toEqual(["hé", "!"]);
-    py.setStdin({ stdin: feed(new DataView(new Uint8Array([0x6f, 0x6b]).buffer)) });
-    expect(py.runPython("import sys; sys.stdin.read()")).toBe("ok");
+    const stdin = feed(new Uint8Array([0x68, 0xc3, 0xa9]), new Uint8Array([0x61, 0x0a]).buffer, 0x21, 0xc3, 0xa9, 0x0a);
+    py.setStdin({ stdin });
+    expect(py.runPython("input(), input(), input()").toJs()).toEqual(["hé", "a", "!é"]);
+    // The line of bytes without a newline ended without asking the handler for more.
+    expect(stdin.calls).toBe(6);
+    py.setStdin({ stdin: feed(new DataView(new Uint8Array([0x6f, 0x6b, 0x0a]).buffer), new Uint8Array(0), "later") });
+    expect(py.runPython("import sys; sys.stdin.read()")).toBe("ok\n");
   });
 
   test("error: true, a handler that throws and a handler that returns an object are OSError [Errno 29]", async () => {

@@ -151,6 +151,13 @@ describe("bundlers", () => {
     expect(await pythonResult(await serve(join(app, "dist")))).toBe(EXPECTED);
   });
 
+  test("Vite 6: build, served as static files", async () => {
+    const app = newApp("vite6-build");
+    writeFileSync(join(app, "index.html"), MODULE_PAGE);
+    execFileSync(process.execPath, [join(tools, "node_modules/vite6/bin/vite.js"), "build", "--logLevel", "error"], { cwd: app, stdio: "pipe" });
+    expect(await pythonResult(await serve(join(app, "dist")))).toBe(EXPECTED);
+  });
+
   test("Vite 8: dev server, no configuration", async () => {
     const app = newApp("vite8-dev");
     writeFileSync(join(app, "index.html"), MODULE_PAGE);

@@ -81,13 +81,19 @@ describe("loading", () => {
   test("relative URLs are resolved (against the page in browsers, the working directory in Node) and progress is reported", async () => {
     const base = inNode ? `file://${process.cwd()}/` : document.baseURI;
     const events: LoadProgress[] = [];
-    const py = await loadPython({
+    const loading = loadPython({
       wasmUrl: relativeReference(base, wasmHref),
       stdlibUrl: relativeReference(base, stdlibHref),
       onProgress: (e) => events.push(e),
       stdout: () => {},
     });
+    // A second load while the first is under way shares it and hears the rest of its steps.
+    const joined: LoadProgress[] = [];
+    const second = loadPython({ onProgress: (e) => joined.push(e), stdout: () => {} });
+    const py = await loading;
     expect(py.runPython("1 + 1")).toBe(2);
+    expect((await second).runPython("2 + 2")).toBe(4);
+    expect(joined.filter((e) => e.phase !== "fetch")).toEqual([{ phase: "compile", cached: false }, { phase: "boot" }, { phase: "ready" }]);
     for (const [file, url] of [["core_bg.wasm", wasmHref], ["stdlib.bin", stdlibHref]]) {
       const fetches = events.filter((e) => e.phase === "fetch" && e.file === file) as Array<LoadProgress & { phase: "fetch" }>;
       expect(fetches.length).toBeGreaterThanOrEqual(2);

@@ -97,7 +97,11 @@ export function loadCore(wasmUrl: string | URL | undefined, stdlibUrl: string | 
   if (current !== undefined) {
     checkSameSource("core", "wasmUrl", current.wasm, wasmUrls[0].href);
     checkSameSource("standard library", "stdlibUrl", current.stdlib, stdlibUrls[0].href);
-    for (const event of current.latest.values()) report(current.finished ? { ...event, cached: true } as LoadProgress : event);
+    // In a fixed order: the files' first events arrive in whichever order the network gives.
+    for (const step of ["core_bg.wasm", "stdlib.bin", "compile"]) {
+      const event = current.latest.get(step);
+      if (event !== undefined) report(current.finished ? ({ ...event, cached: true } as LoadProgress) : event);
+    }
     if (!current.finished) {
       const listeners = current.listeners;
       listeners.add(report);

@@ -338,6 +338,12 @@ class InputStream(_io._TextIOBase):
 
     def __init__(self):
         self._buffered = ""
+        self._closed = False
+
+    def _check_open(self):
+        # Closing is for good, as in CPython (`exit()` closes sys.stdin before SystemExit).
+        if self._closed:
+            raise ValueError("I/O operation on closed file.")
 
     def _fill(self):
         """Appends the handler's next chunk; False at end of file (which is not sticky: a later
@@ -353,6 +359,7 @@ class InputStream(_io._TextIOBase):
         return out
 
     def read(self, size=-1):
+        self._check_open()
         if size is None or size < 0:
             while self._fill():
                 pass
@@ -362,6 +369,7 @@ class InputStream(_io._TextIOBase):
         return self._take(size)
 
     def readline(self, size=-1):
+        self._check_open()
         limited = size is not None and size >= 0
         while "\n" not in self._buffered and not (limited and len(self._buffered) >= size) and self._fill():
             pass
@@ -378,6 +386,7 @@ class InputStream(_io._TextIOBase):
         return False
 
     def isatty(self):
+        self._check_open()
         return _pyffi.input_isatty()
 
     def fileno(self):
@@ -385,10 +394,11 @@ class InputStream(_io._TextIOBase):
 
     @property
     def closed(self):
-        return False
+        return self._closed
 
     def close(self):
-        pass
+        self._closed = True
+        self._buffered = ""
 
     @property
     def buffer(self):

@@ -51,7 +51,7 @@ export default defineConfig({
         },
       },
       {
-        // The packed package built by Vite 6 and 8, webpack 5, esbuild and Rollup into fresh apps,
+        // The packed package built by Vite 6, 7 and 8, webpack 5, esbuild and Rollup into fresh apps,
         // each loaded in headless Chromium (test/bundlers/; the bundlers come from
         // scripts/setup-bundlers.sh).
         test: {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the bundlers test/bundlers/ builds apps with (Vite 6 and 8, webpack 5, esbuild, Rollup;
+# Installs the bundlers test/bundlers/ builds apps with (Vite 6, 7 and 8, webpack 5, esbuild, Rollup;
 # pinned in test/bundlers/fixture/package-lock.json) into a cache folder keyed by that lock file,
 # once per machine. Prints the folder; skips the install when it is already there.
 set -euo pipefail

@@ -117,7 +117,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts a Vite dev server (`vite` is "vite6" or "vite8") in `app`; returns its URL. */
+/** Starts a Vite dev server (`vite` is "vite6", "vite7" or "vite8") in `app`; returns its URL. */
 async function viteDev(vite: string, app: string): Promise<string> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(tools, "node_modules", vite, "bin/vite.js"), "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
@@ -144,31 +144,22 @@ async function viteDev(vite: string, app: string): Promise<string> {
 const MODULE_PAGE = '<!doctype html><script type="module" src="./main.js"></script>';
 
 describe("bundlers", () => {
-  test("Vite 8: build, served as static files", async () => {
-    const app = newApp("vite8-build");
-    writeFileSync(join(app, "index.html"), MODULE_PAGE);
-    execFileSync(process.execPath, [join(tools, "node_modules/vite8/bin/vite.js"), "build", "--logLevel", "error"], { cwd: app, stdio: "pipe" });
-    expect(await pythonResult(await serve(join(app, "dist")))).toBe(EXPECTED);
-  });
+  for (const vite of ["vite8", "vite7", "vite6"]) {
+    const version = vite.slice(4);
+    test(`Vite ${version}: build, served as static files`, async () => {
+      const app = newApp(`${vite}-build`);
+      writeFileSync(join(app, "index.html"), MODULE_PAGE);
+      execFileSync(process.execPath, [join(tools, "node_modules", vite, "bin/vite.js"), "build", "--logLevel", "error"], { cwd: app, stdio: "pipe" });
+      expect(await pythonResult(await serve(join(app, "dist")))).toBe(EXPECTED);
+    });
 
-  test("Vite 6: build, served as static files", async () => {
-    const app = newApp("vite6-build");
-    writeFileSync(join(app, "index.html"), MODULE_PAGE);
-    execFileSync(process.execPath, [join(tools, "node_modules/vite6/bin/vite.js"), "build", "--logLevel", "error"], { cwd: app, stdio: "pipe" });
-    expect(await pythonResult(await serve(join(app, "dist")))).toBe(EXPECTED);
-  });
-
-  test("Vite 8: dev server, no configuration", async () => {
-    const app = newApp("vite8-dev");
-    writeFileSync(join(app, "index.html"), MODULE_PAGE);
-    expect(await pythonResult(await viteDev("vite8", app))).toBe(EXPECTED);
-  });
-
-  test("Vite 6: dev server, no configuration (pre-bundled into .vite/deps)", async () => {
-    const app = newApp("vite6-dev");
-    writeFileSync(join(app, "index.html"), MODULE_PAGE);
-    expect(await pythonResult(await viteDev("vite6", app))).toBe(EXPECTED);
-  });
+    // Vite 6 and 7 run the package pre-bundled from node_modules/.vite/deps/ (docs/bundlers.md).
+    test(`Vite ${version}: dev server, no configuration`, async () => {
+      const app = newApp(`${vite}-dev`);
+      writeFileSync(join(app, "index.html"), MODULE_PAGE);
+      expect(await pythonResult(await viteDev(vite, app))).toBe(EXPECTED);
+    });
+  }
 
   test("webpack 5: production build without warnings", async () => {
     const app = newApp("webpack");

@@ -41,7 +41,9 @@ function resolveUrl(value: string | URL): URL {
     // "C:\\x" parses as a URL with the scheme "c:": a path, here.
     const windowsPath = /^[a-zA-Z]:[\\/]/.test(text);
     if (!windowsPath && URL.canParse(text)) return new URL(text);
-    return new URL(windowsPath ? `file:///${text.replace(/\\/g, "/")}` : text.replace(/\\/g, "/"), cwdUrl());
+    // A path, not a URL: "%", "#" and "?" in it are characters of the name.
+    const path = text.replace(/\\/g, "/").replace(/%/g, "%25").replace(/#/g, "%23").replace(/\?/g, "%3F");
+    return new URL(windowsPath ? `file:///${path}` : path, cwdUrl());
   }
   if (URL.canParse(text)) return new URL(text);
   const base = typeof document !== "undefined" ? document.baseURI : typeof location !== "undefined" ? location.href : undefined;

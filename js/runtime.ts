@@ -3,7 +3,7 @@
 import { stashResult } from "./call-result.js";
 import {
   argumentError, checkObject, checkOneOf, checkOptionalFunction, checkOptionalString, checkOptions, checkString,
-  isFileData, isRecord, isUrlLike,
+  describeValue, isFileData, isRecord, isUrlLike,
 } from "./check-args.js";
 import { FSError, PythonError } from "./errors.js";
 import { FileSystem } from "./fs.js";

@@ -51,6 +51,19 @@ export default defineConfig({
         },
       },
       {
+        // The packed package built by Vite 6, 7 and 8, webpack 5, esbuild and Rollup into fresh apps,
+        // each loaded in headless Chromium (test/bundlers/; the bundlers come from
+        // scripts/setup-bundlers.sh).
+        test: {
+          name: "bundlers",
+          include: ["test/bundlers/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         test: {
           name: "browser",
           // The differential suite's DOM cases run here (the rest are skipped: Node runs them).

@@ -7,6 +7,8 @@ export type {
 export type { PyScriptConfig } from "./pyscript-config.js";
 export type { LifecycleDetail, LifecycleEventTarget } from "./lifecycle.js";
 export type { LiveProxy } from "./debug.js";
+export type { LoadProgress, LoadedFile, ProgressCallback } from "./load-progress.js";
+export type { StdinOptions, StdinResult } from "./stdin.js";
 export type { FileSystem, FSStat } from "./fs.js";
 export { FSError } from "./errors.js";
 export * as ffi from "./ffi.js";

@@ -3,34 +3,66 @@
 // the network unless the URLs given say so.
 
 import init, { install_stdlib } from "./wasm/core.js";
+import { cwdUrl, importNodeFs, isNode } from "./host.js";
+import { isNotFound, loadFile, STDLIB_FILE, WASM_FILE, type FileToLoad } from "./load-file.js";
+import type { LoadedFile, LoadProgress, ProgressCallback } from "./load-progress.js";
 
-let ready: Promise<void> | undefined;
+// An IIFE bundle (esbuild's `format: "iife"`) has no import.meta.url: the script's own URL, read
+// while it first runs, stands in for it.
+const scriptUrl: string | undefined =
+  typeof document !== "undefined" ? ((document.currentScript as HTMLScriptElement | null)?.src || undefined) : undefined;
 
-function isNode(): boolean {
-  return typeof process !== "undefined" && typeof process.versions?.node === "string";
-}
-
-async function readBytes(url: URL): Promise<Uint8Array> {
-  if (isNode() && url.protocol === "file:") {
-    const fsModule = "node:fs/promises";
-    const { readFile } = await import(/* @vite-ignore */ fsModule);
-    return readFile(url);
+/** Where `file` is by default: next to this module (in its `wasm/` folder). */
+function defaultUrls(file: LoadedFile): URL[] {
+  const moduleUrl = import.meta.url as string | undefined;
+  if (!moduleUrl) {
+    const base = scriptUrl ?? (typeof location !== "undefined" ? location.href : undefined);
+    if (base === undefined) throw new Error("loadPython: cannot tell where this module is; pass wasmUrl and stdlibUrl");
+    return [new URL(`./wasm/${file}`, base)];
   }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  // Written out in full so that bundlers see (and copy) both files.
+  const beside = file === "core_bg.wasm" ? new URL("./wasm/core_bg.wasm", import.meta.url) : new URL("./wasm/stdlib.bin", import.meta.url);
+  // Vite 6 and 7 dev servers run this module pre-bundled from node_modules/.vite/deps/, where
+  // nothing is beside it; the package's own folder is then two levels up, where the dev server
+  // serves it as it is.
+  if (!/\/node_modules\/\.vite\/deps\//.test(moduleUrl)) return [beside];
+  const packageFolder = "../../@pkg/ffi/dist/wasm/";
+  return [beside, new URL(packageFolder + file, moduleUrl)];
 }
 
-async function load(what: string, url: URL): Promise<Uint8Array> {
-  try {
-    return await readBytes(url);
-  } catch (e) {
-    throw new Error(`loadPython: could not load ${what} from ${url.href}: ${(e as Error)?.message ?? e}`);
+/**
+ * An option's URL: a URL, or a string that is an absolute URL or a path. A relative string is
+ * resolved against the page's base URL in browsers and against the working directory in Node
+ * (as a file path; an absolute path works too).
+ */
+function resolveUrl(value: string | URL): URL {
+  const text = String(value);
+  if (isNode()) {
+    // "C:\\x" parses as a URL with the scheme "c:": a path, here.
+    const windowsPath = /^[a-zA-Z]:[\\/]/.test(text);
+    if (!windowsPath && URL.canParse(text)) return new URL(text);
+    // A path, not a URL: "%", "#" and "?" in it are characters of the name.
+    const path = text.replace(/\\/g, "/").replace(/%/g, "%25").replace(/#/g, "%23").replace(/\?/g, "%3F");
+    return new URL(windowsPath ? `file:///${path}` : path, cwdUrl());
   }
+  if (URL.canParse(text)) return new URL(text);
+  const base = typeof document !== "undefined" ? document.baseURI : typeof location !== "undefined" ? location.href : undefined;
+  if (base === undefined) throw new TypeError(`loadPython: cannot resolve the relative URL ${JSON.stringify(text)} here; pass an absolute URL`);
+  return new URL(text, base);
 }
 
-/** Where the loaded (or loading) core came from: one core per realm, so later loads must agree. */
-let loadedFrom: { wasm: string; stdlib: string } | undefined;
+/** The loaded (or loading) core of this realm, with the events it reported. */
+interface CoreLoad {
+  wasm: string;
+  stdlib: string;
+  done: Promise<void>;
+  listeners: Set<ProgressCallback>;
+  /** The latest fetch event per file and the compile event, for callers that come later. */
+  latest: Map<string, LoadProgress>;
+  finished: boolean;
+}
+
+let current: CoreLoad | undefined;
 
 function checkSameSource(what: string, option: string, first: string, second: string): void {
   if (first === second) return;
@@ -40,30 +72,74 @@ function checkSameSource(what: string, option: string, first: string, second: st
   );
 }
 
-export function loadCore(wasmUrl?: string | URL, stdlibUrl?: string | URL): Promise<void> {
-  // Written out in full so that bundlers see (and copy) both files.
-  const wasm = new URL(wasmUrl ?? new URL("./wasm/core_bg.wasm", import.meta.url));
-  const stdlib = new URL(stdlibUrl ?? new URL("./wasm/stdlib.bin", import.meta.url));
-  if (ready && loadedFrom) {
-    checkSameSource("core", "wasmUrl", loadedFrom.wasm, wasm.href);
-    checkSameSource("standard library", "stdlibUrl", loadedFrom.stdlib, stdlib.href);
-    return ready;
+/** Loads `spec`'s file from the first of `urls` (one, or a default and a fallback) that serves it. */
+async function loadFirst(spec: FileToLoad, urls: URL[], report: ProgressCallback): Promise<Uint8Array> {
+  try {
+    return await loadFile(spec, urls[0], report);
+  } catch (e) {
+    // The fallback is tried only when the first URL served something else; the error reported
+    // is the first one (it names the URL the user would expect, and the fix).
+    if (urls.length < 2 || !isNotFound(e)) throw e;
+    try {
+      return await loadFile(spec, urls[1], report);
+    } catch {
+      throw e;
+    }
   }
-  loadedFrom = { wasm: wasm.href, stdlib: stdlib.href };
-  ready = (async () => {
-    const [module, archive] = await Promise.all([
-      isNode() && wasm.protocol === "file:" ? load("the wasm core", wasm) : Promise.resolve(wasm),
-      load("the Python standard library", stdlib),
+}
+
+/**
+ * Loads the core and the standard library (once per realm), reporting progress to `report`.
+ * A later call waits for the same load; its `report` hears what is still to come, after the
+ * latest event of each step so far (marked `cached` once the load has finished).
+ */
+export function loadCore(wasmUrl: string | URL | undefined, stdlibUrl: string | URL | undefined, report: ProgressCallback): Promise<void> {
+  const wasmUrls = wasmUrl === undefined ? defaultUrls("core_bg.wasm") : [resolveUrl(wasmUrl)];
+  const stdlibUrls = stdlibUrl === undefined ? defaultUrls("stdlib.bin") : [resolveUrl(stdlibUrl)];
+  if (current !== undefined) {
+    checkSameSource("core", "wasmUrl", current.wasm, wasmUrls[0].href);
+    checkSameSource("standard library", "stdlibUrl", current.stdlib, stdlibUrls[0].href);
+    // In a fixed order: the files' first events arrive in whichever order the network gives.
+    for (const step of ["core_bg.wasm", "stdlib.bin", "compile"]) {
+      const event = current.latest.get(step);
+      if (event !== undefined) report(current.finished ? ({ ...event, cached: true } as LoadProgress) : event);
+    }
+    if (!current.finished) {
+      const listeners = current.listeners;
+      listeners.add(report);
+      void current.done.then(() => listeners.delete(report), () => listeners.delete(report));
+    }
+    return current.done;
+  }
+  const load: CoreLoad = {
+    wasm: wasmUrls[0].href,
+    stdlib: stdlibUrls[0].href,
+    done: undefined as unknown as Promise<void>,
+    listeners: new Set([report]),
+    latest: new Map(),
+    finished: false,
+  };
+  const broadcast: ProgressCallback = (event) => {
+    load.latest.set(event.phase === "fetch" ? event.file : event.phase, event);
+    for (const listener of load.listeners) listener(event);
+  };
+  load.done = (async () => {
+    if (isNode()) await importNodeFs();
+    const [wasm, archive] = await Promise.all([
+      loadFirst(WASM_FILE, wasmUrls, broadcast),
+      loadFirst(STDLIB_FILE, stdlibUrls, broadcast),
     ]);
-    await init({ module_or_path: module });
+    broadcast({ phase: "compile", cached: false });
+    // From bytes, not streamed: the bytes are already checked, and a load that fails here is a
+    // real compile error (streaming compilation would need the server's MIME type right, too).
+    await init({ module_or_path: wasm });
     install_stdlib(archive);
+    load.finished = true;
   })();
+  current = load;
   // A failed load (a missing file, say) may be retried with other URLs.
-  const loading = ready;
-  loading.catch(() => {
-    if (ready !== loading) return;
-    ready = undefined;
-    loadedFrom = undefined;
+  load.done.catch(() => {
+    if (current === load) current = undefined;
   });
-  return loading;
+  return load.done;
 }

@@ -10,6 +10,9 @@ import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
 import { isEventTarget, Lifecycle, type LifecycleEventTarget } from "./lifecycle.js";
 import { checkConfig, loadConfig, type LoadedConfig, type PyScriptConfig } from "./pyscript-config.js";
+import { checkNodeVersion } from "./host.js";
+import { progressReporter, type ProgressCallback } from "./load-progress.js";
+import { loadOptionSource, stdinSource, type StdinOptions, type StdinResult, type StdinSource } from "./stdin.js";
 import { stackFrames } from "./stack-probe.js";
 import { createPyProxy, isPyProxy, markDestroyed, proxyId, type ProxyContext } from "./pyproxy.js";
 import type { PyCallable, PyDict, PyProxy } from "./pyproxy-classes.js";
@@ -37,10 +40,25 @@ export interface LoadPythonOptions {
   env?: Record<string, string>;
   /** Files written before start-up: a path -> content map, or a list of `{ path, data }`. */
   files?: Record<string, string | Uint8Array> | Array<{ path: string; data: string | Uint8Array }>;
-  /** Where the `.wasm` file is (default: next to this module). */
+  /**
+   * Called when Python reads stdin (`input()`, `sys.stdin`): returns the next line (a string; a
+   * newline is added when it has none), bytes, or null/undefined at end of file. Default, as in
+   * Pyodide: the process's stdin in Node, `prompt()` in a browser's main thread. See `setStdin`.
+   */
+  stdin?: () => StdinResult;
+  /**
+   * Where the `.wasm` file is (default: next to this module). A relative string is resolved
+   * against the page's base URL in browsers, against the working directory (as a path) in Node.
+   */
   wasmUrl?: UrlLike;
-  /** Where the packed standard library `stdlib.bin` is (default: next to this module). */
+  /** Where the packed standard library `stdlib.bin` is (default: next to this module); as `wasmUrl`. */
   stdlibUrl?: UrlLike;
+  /**
+   * Called with each step of the load: `fetch` events as the two files arrive (`loaded` and
+   * `total` bytes), then `compile`, `boot` and `ready`. A callback that throws is reported on
+   * the console and not called again; the load goes on.
+   */
+  onProgress?: ProgressCallback;
   /**
    * How long PyProxies made for the arguments of a JS call live. `"manual"` (default, as in
    * Pyodide): until the call returns; keep one with `create_proxy`. `"auto"` (PyScript's
@@ -144,6 +162,8 @@ function checkLoadOptions(options: unknown): LoadPythonOptions {
   const o = checkOptions<LoadPythonOptions>(m, "options", options) as LoadPythonOptions;
   checkOptionalFunction(m, "stdout", o.stdout);
   checkOptionalFunction(m, "stderr", o.stderr);
+  checkOptionalFunction(m, "stdin", o.stdin);
+  checkOptionalFunction(m, "onProgress", o.onProgress);
   if (o.env !== undefined) {
     if (!isRecord(o.env)) throw argumentError(m, "env", "an object of strings", o.env);
     for (const [key, value] of Object.entries(o.env)) {
@@ -155,9 +175,7 @@ function checkLoadOptions(options: unknown): LoadPythonOptions {
     const url = o[key];
     if (url === undefined) continue;
     if (!isUrlLike(url)) throw argumentError(m, key, "a string or a URL", url);
-    if (!URL.canParse(String(url))) {
-      throw new TypeError(`${m}: ${key} must be an absolute URL, not ${describeValue(String(url))}`);
-    }
+    if (String(url) === "") throw argumentError(m, key, "a URL or a path to the file", url);
   }
   checkOneOf(m, "createProxy", o.createProxy, ["manual", "auto"]);
   if (o.debug !== undefined && typeof o.debug !== "boolean") throw argumentError(m, "debug", "a boolean", o.debug);
@@ -223,6 +241,7 @@ export class PythonRuntime {
 
   readonly #core: Core;
   readonly #ctx: ProxyContext;
+  #stdin: StdinSource;
   #globals: PyDict | undefined;
   readonly #lifecycle: Lifecycle;
   /** The default display element (`target`), if any. */
@@ -236,6 +255,7 @@ export class PythonRuntime {
     options = checkLoadOptions(options);
     const stdout = options.stdout ?? ((line: string) => console.log(line));
     const stderr = options.stderr ?? ((line: string) => console.warn(line));
+    this.#stdin = loadOptionSource(options.stdin);
     const registry = new FinalizationRegistry<number>((id) => {
       ctx.live?.delete(id);
       ctx.core.proxy_release(id);
@@ -264,6 +284,8 @@ export class PythonRuntime {
       fsError: (errno: number, code: string, message: string, op: string, path: string) =>
         new FSError(errno, code, message, op, path),
       write: (fd: number, text: string) => (fd === 2 ? stderr : stdout)(text),
+      readStdin: () => this.#stdin.read(),
+      stdinIsatty: () => this.#stdin.isatty,
       schedule: (callback: PyProxy & (() => void), delayMs: number) => {
         setTimeout(() => {
           try {
@@ -378,6 +400,16 @@ export class PythonRuntime {
       }) as PyDict;
     }
     return this.#globals;
+  }
+
+  /**
+   * Pyodide's `setStdin`: where `input()` and `sys.stdin` read from from now on. `stdin` is
+   * called for each chunk Python needs (see `LoadPythonOptions.stdin`); `error: true` makes
+   * reading fail with OSError; `isatty` is what `sys.stdin.isatty()` says. No options: the
+   * default again. Text already read but not yet consumed stays buffered in `sys.stdin`.
+   */
+  setStdin(options: StdinOptions = {}): void {
+    this.#stdin = stdinSource("setStdin", options);
   }
 
   /**
@@ -530,12 +562,16 @@ export class PythonRuntime {
 
 /** Starts a Python runtime (the wasm module is loaded once and shared). */
 export async function loadPython(options: LoadPythonOptions = {}): Promise<PythonRuntime> {
+  checkNodeVersion();
   options = checkLoadOptions(options);
+  const report = progressReporter(options.onProgress);
   const [, loaded] = await Promise.all([
-    loadCore(options.wasmUrl, options.stdlibUrl),
+    loadCore(options.wasmUrl, options.stdlibUrl, report),
     options.config === undefined ? undefined : loadConfig(options.config),
   ]);
+  report({ phase: "boot" });
   const runtime = new PythonRuntime(options);
   startRuntime(runtime, loaded);
+  report({ phase: "ready" });
   return runtime;
 }

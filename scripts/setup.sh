@@ -33,4 +33,7 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# The bundlers the bundler tests build apps with (test/bundlers/), in a cache shared by checkouts.
+bash scripts/setup-bundlers.sh >/dev/null
+
 say "ready"

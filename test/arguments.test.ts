@@ -282,7 +282,7 @@ describe("loadPython options", () => {
     ...NOT_OBJECTS.map(([value, got]) =>
       row(`options = ${got}`, () => loadPython(value as any), TypeError, `loadPython: options must be an object, not ${got}`),
     ),
-    ...(["stdout", "stderr"] as const).flatMap((key) =>
+    ...(["stdout", "stderr", "stdin", "onProgress"] as const).flatMap((key) =>
       [
         [5, "number (5)"],
         ["console.log", 'string ("console.log")'],
@@ -345,8 +345,8 @@ describe("loadPython options", () => {
         row(`${key} = ${String(got)}`, () => loadPython({ [key]: value } as any), TypeError,
           `loadPython: ${key} must be a string or a URL, not ${String(got)}`),
       ),
-      row(`${key} = a relative URL`, () => loadPython({ [key]: "core.bin" }), TypeError,
-        `loadPython: ${key} must be an absolute URL, not string ("core.bin")`),
+      row(`${key} = ""`, () => loadPython({ [key]: "" }), TypeError,
+        `loadPython: ${key} must be a URL or a path to the file, not string ("")`),
     ]),
     // The core is loaded once per realm (by the runtimes above): other URLs cannot replace it.
     row("wasmUrl other than the loaded one", () => loadPython({ wasmUrl: "https://example.invalid/core_bg.wasm" }), Error,

@@ -292,6 +292,16 @@ def _install_time():
         setattr(time, name, fn)
 
 
+def _install_quitters():
+    """`exit` and `quit` as CPython's site.py (and so Pyodide) sets them: `_sitebuiltins.Quitter`
+    objects, whose call closes sys.stdin before raising SystemExit. RustPython's native ones
+    leave sys.stdin open."""
+    import builtins
+    import _sitebuiltins
+    builtins.exit = _sitebuiltins.Quitter("exit", "Ctrl-D (i.e. EOF)")
+    builtins.quit = _sitebuiltins.Quitter("quit", "Ctrl-D (i.e. EOF)")
+
+
 def boot(env):
     _install_time()
     _install_errno()
@@ -301,6 +311,7 @@ def boot(env):
     import _pyffi_source_depth
     _pyffi_source_depth.install()
     _install_importers()
+    _install_quitters()
     global main_globals
     main = sys.modules.get("__main__")
     if main is None:

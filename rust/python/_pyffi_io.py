@@ -327,27 +327,95 @@ class _BinaryOutput:
 
 
 class InputStream(_io._TextIOBase):
-    """sys.stdin: there is no terminal, so reading gives end of file (input() raises EOFError)."""
+    """sys.stdin: text from the runtime's stdin handler (loadPython's `stdin`, `py.setStdin`),
+    asked for a chunk (a line, usually) only when what is buffered does not answer the read."""
 
     encoding = "utf-8"
     errors = "strict"
+    newlines = None
     name = "<stdin>"
     mode = "r"
 
+    def __init__(self):
+        self._buffered = ""
+        self._closed = False
+
+    def _check_open(self):
+        # Closing is for good, as in CPython (`exit()` closes sys.stdin before SystemExit).
+        if self._closed:
+            raise ValueError("I/O operation on closed file.")
+
+    def _fill(self):
+        """Appends the handler's next chunk; False at end of file (which is not sticky: a later
+        read asks the handler again, as in Pyodide)."""
+        chunk = _pyffi.read_input()
+        if chunk is None:
+            return False
+        self._buffered += chunk
+        return True
+
+    def _take(self, n):
+        out, self._buffered = self._buffered[:n], self._buffered[n:]
+        return out
+
     def read(self, size=-1):
-        return ""
+        self._check_open()
+        if size is None or size < 0:
+            while self._fill():
+                pass
+            return self._take(len(self._buffered))
+        while len(self._buffered) < size and self._fill():
+            pass
+        return self._take(size)
 
     def readline(self, size=-1):
-        return ""
+        self._check_open()
+        limited = size is not None and size >= 0
+        while "\n" not in self._buffered and not (limited and len(self._buffered) >= size) and self._fill():
+            pass
+        end = self._buffered.find("\n") + 1 or len(self._buffered)
+        return self._take(min(end, size) if limited else end)
 
     def readable(self):
         return True
 
-    def isatty(self):
+    def writable(self):
         return False
+
+    def seekable(self):
+        return False
+
+    def isatty(self):
+        self._check_open()
+        return _pyffi.input_isatty()
 
     def fileno(self):
         return 0
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def close(self):
+        self._closed = True
+        self._buffered = ""
+
+    @property
+    def buffer(self):
+        return _BinaryInput(self)
+
+
+class _BinaryInput:
+    """`sys.stdin.buffer`: the text read, encoded as UTF-8."""
+
+    def __init__(self, text_stream):
+        self._text = text_stream
+
+    def read(self, size=-1):
+        return self._text.read(size).encode("utf-8")
+
+    def readline(self, size=-1):
+        return self._text.readline(size).encode("utf-8")
 
 
 def install():

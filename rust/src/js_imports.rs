@@ -167,6 +167,13 @@ extern "C" {
     /// One chunk of output from Python's stdout (fd 1) or stderr (fd 2).
     #[wasm_bindgen(method, catch)]
     pub fn write(this: &Hooks, fd: i32, text: &str) -> Result<(), JsValue>;
+    /// The next chunk of standard input from the runtime's `stdin` handler (js/stdin.ts): a
+    /// string, or null at end of file; throws when the handler fails or stdin is set to fail.
+    #[wasm_bindgen(method, catch, js_name = readStdin)]
+    pub fn read_stdin(this: &Hooks) -> Result<JsValue, JsValue>;
+    /// Whether `sys.stdin.isatty()` answers true (`setStdin({ isatty: true })`).
+    #[wasm_bindgen(method, js_name = stdinIsatty)]
+    pub fn stdin_isatty(this: &Hooks) -> bool;
     /// Runs `callback` (an owned PyProxy, destroyed after it runs) after `delay_ms` with the
     /// host's `setTimeout`: the asyncio loop's timers (ready callbacks go through `request_turn`).
     #[wasm_bindgen(method)]

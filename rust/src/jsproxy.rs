@@ -446,6 +446,23 @@ mod _pyffi {
         })
     }
 
+    /// The next chunk of sys.stdin from the runtime's stdin handler, or None at end of file. A
+    /// handler that throws (or `setStdin({ error: true })`) is an I/O error, as in Pyodide.
+    #[pyfunction]
+    fn read_input(vm: &VirtualMachine) -> PyResult<Option<String>> {
+        let rt = runtime(vm)?;
+        match rt.hooks.read_stdin() {
+            Ok(chunk) => Ok(chunk.as_string()),
+            Err(_) => Err(vm.new_os_subtype_error(vm.ctx.exceptions.os_error.to_owned(), Some(29), "I/O error".to_owned()).upcast()),
+        }
+    }
+
+    /// `sys.stdin.isatty()`: what the runtime's stdin settings say.
+    #[pyfunction]
+    fn input_isatty(vm: &VirtualMachine) -> PyResult<bool> {
+        Ok(runtime(vm)?.hooks.stdin_isatty())
+    }
+
     /// Milliseconds from the host's monotonic clock (`performance.now()`): std's clocks trap on
     /// wasm32-unknown-unknown, so `time.monotonic` and friends are rebuilt on this.
     #[pyfunction]

@@ -12,6 +12,7 @@ mod js2py;
 mod js_imports;
 mod jsproxy;
 mod jsproxy_ops;
+mod panic_report;
 mod proxy_ops;
 mod py2js;
 mod registry;

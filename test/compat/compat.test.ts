@@ -7,9 +7,12 @@ import { dom } from "./cases/dom.js";
 import { errors } from "./cases/errors.js";
 import { jsproxy } from "./cases/jsproxy.js";
 import { pyproxy } from "./cases/pyproxy.js";
+import { stdin } from "./cases/stdin.js";
 import { compatSuite } from "./runner.js";
 
 compatSuite("basics", basics);
+// Before "errors": its exit() cases close sys.stdin (as CPython's exit() does).
+compatSuite("stdin", stdin);
 compatSuite("pyproxy", pyproxy);
 compatSuite("jsproxy", jsproxy);
 compatSuite("conversions", conversions);

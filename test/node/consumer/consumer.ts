@@ -2,17 +2,34 @@
 // `lib: ["es2022"]` alone and once with the DOM lib. Each `@ts-expect-error` line must fail to
 // compile (tsc reports an unused one), so the types are checked in both directions.
 import * as pkg from "@pkg/ffi";
-import { ffi, loadPython, PyCallable, PyDict, PythonError, type LoadPythonOptions, type RuntimeStats } from "@pkg/ffi";
+import { ffi, loadPython, PyCallable, PyDict, PythonError, type LoadProgress, type LoadPythonOptions, type RuntimeStats } from "@pkg/ffi";
 
 /** Somewhere to put values (no `console` without the DOM lib or @types/node). */
 declare function use(...values: unknown[]): void;
 
-const options: LoadPythonOptions = { stdout: (line: string) => use(line), env: { A: "1" } };
+const onProgress = (e: LoadProgress) => {
+  if (e.phase === "fetch") use(e.file, e.url, e.loaded, e.total ?? "?", e.cached);
+  else if (e.phase === "compile") use(e.cached);
+  // @ts-expect-error only fetch events name a file
+  else use(e.file);
+};
+const options: LoadPythonOptions = {
+  stdout: (line: string) => use(line),
+  env: { A: "1" },
+  onProgress,
+  stdin: () => null,
+  wasmUrl: "./static/core_bg.wasm",
+};
 const py = await loadPython(options);
 // @ts-expect-error a misspelt option key
 await loadPython({ stdot: (line: string) => use(line) });
 // @ts-expect-error env values are strings
 await loadPython({ env: { A: 1 } });
+py.setStdin({ stdin: () => new Uint8Array([0x0a]), isatty: false });
+py.setStdin({ error: true });
+py.setStdin();
+// @ts-expect-error a stdin handler returns a line, bytes, a number or null
+py.setStdin({ stdin: () => ({}) });
 const value: unknown = py.runPython("{'name': 'Alice'}", { filename: "<consumer>" });
 // @ts-expect-error a misspelt run option
 py.runPython("1", { filenme: "<consumer>" });

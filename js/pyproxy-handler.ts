@@ -5,8 +5,7 @@
 import { callResult } from "./call-result.js";
 import { PythonError } from "./errors.js";
 import { cacheOf, coreOf, ID, idOf, makeProxy, PROPS, propsOf, ROUNDTRIP, STATE, type ProxyProps, type ProxyState } from "./proxy-state.js";
-// The protocol bits the core computes per Python type (PyTypeFlag in rust/src/wire.rs). Read
-// inside functions only: the glue imports this module graph before it defines them.
+// The protocol bits the core computes per Python type (PyTypeFlag, declared in rust/wire).
 import { ProxyHelper, PyTypeFlag as F } from "./wasm/core.js";
 
 // Own properties every function has: on a callable proxy they are Python attributes.

@@ -15,6 +15,7 @@ import { progressReporter, type ProgressCallback } from "./load-progress.js";
 import { loadOptionSource, stdinSource, type StdinOptions, type StdinResult, type StdinSource } from "./stdin.js";
 import { stackFrames } from "./stack-probe.js";
 import { createPyProxy, isPyProxy, markDestroyed, proxyId, type ProxyContext } from "./pyproxy.js";
+import { attrCacheGet, attrCacheSet } from "./pyproxy-handler.js";
 import type { PyCallable, PyDict, PyProxy } from "./pyproxy-classes.js";
 import { settle } from "./settle.js";
 import { onceCallable } from "./once-callable.js";
@@ -285,6 +286,8 @@ export class PythonRuntime {
         new FSError(errno, code, message, op, path),
       write: (fd: number, text: string) => (fd === 2 ? stderr : stdout)(text),
       readStdin: () => this.#stdin.read(),
+      attrCacheGet,
+      attrCacheSet,
       stdinIsatty: () => this.#stdin.isatty,
       schedule: (callback: PyProxy & (() => void), delayMs: number) => {
         setTimeout(() => {

@@ -126,6 +126,10 @@ export interface CoreHooks {
   pythonError(typeName: string, message: string): unknown;
   fsError(errno: number, code: string, message: string, op: string, path: string): unknown;
   write(fd: number, text: string): void;
+  readStdin(): string | null;
+  stdinIsatty(): boolean;
+  attrCacheGet(key: number): unknown;
+  attrCacheSet(key: number, proxy: unknown): unknown;
   schedule(callback: any, delayMs: number): void;
   requestTurn(): void;
   awaitPromise(promise: PromiseLike<unknown>, token: number): void;
@@ -174,6 +178,13 @@ extern "C" {
     /// Whether `sys.stdin.isatty()` answers true (`setStdin({ isatty: true })`).
     #[wasm_bindgen(method, js_name = stdinIsatty)]
     pub fn stdin_isatty(this: &Hooks) -> bool;
+    /// The live PyProxy the attribute cache of the proxy being read holds under `key`, or
+    /// `undefined` (js/pyproxy-handler.ts; only a read that makes a PyProxy asks).
+    #[wasm_bindgen(method, js_name = attrCacheGet)]
+    pub fn attr_cache_get(this: &Hooks, key: f64) -> JsValue;
+    /// Caches a new proxy; returns the value to hand out (a JSON adaptor's reads give adaptors).
+    #[wasm_bindgen(method, js_name = attrCacheSet)]
+    pub fn attr_cache_set(this: &Hooks, key: f64, proxy: &JsValue) -> JsValue;
     /// Runs `callback` (an owned PyProxy, destroyed after it runs) after `delay_ms` with the
     /// host's `setTimeout`: the asyncio loop's timers (ready callbacks go through `request_turn`).
     #[wasm_bindgen(method)]

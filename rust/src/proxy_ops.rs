@@ -62,27 +62,17 @@ fn address(obj: &PyObject) -> f64 {
     obj as *const PyObject as usize as f64
 }
 
-// The attribute cache of the proxy whose read is under way, which the JS get trap names before
-// it calls `proxy_getattr`: only a read that makes a PyProxy touches it, so the common read of
-// a number or string pays nothing for it.
-#[wasm_bindgen(raw_module = "../pyproxy-handler.js")]
-extern "C" {
-    /// The live proxy cached under `key`, or `undefined`.
-    #[wasm_bindgen(js_name = attrCacheGet)]
-    fn attr_cache_get(key: f64) -> JsValue;
-    /// Caches a new proxy; returns the value to hand out (a JSON adaptor's reads give adaptors).
-    #[wasm_bindgen(js_name = attrCacheSet)]
-    fn attr_cache_set(key: f64, proxy: &JsValue) -> JsValue;
-}
-
 /// `value` for JS; a PyProxy it needs is the one cached under `key` (made and cached if none).
+/// The cache is the one of the proxy whose read is under way, which the JS get trap names before
+/// it calls `proxy_getattr`: only a read that makes a PyProxy touches it, so the common read of a
+/// number or string pays nothing for it.
 fn cached_proxy(rt: &RuntimeState, key: f64, value: PyObjectRef, vm: &VirtualMachine) -> JsValue {
-    let hit = attr_cache_get(key);
+    let hit = rt.hooks.attr_cache_get(key);
     if !hit.is_undefined() {
         return hit;
     }
     let proxy = new_pyproxy(rt, value, &mut Lifetime::Owned, vm);
-    attr_cache_set(key, &proxy)
+    rt.hooks.attr_cache_set(key, &proxy)
 }
 
 /// `py_to_js`, or with `cached` its variant through the named cache (by the object's address).

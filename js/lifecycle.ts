@@ -1,4 +1,5 @@
-// PyScript's lifecycle events for this runtime: `py:ready` once Python has started (after the
+// PyScript's lifecycle events for this runtime: `py:progress` for each step of the load (its
+// detail is the event `onProgress` gets), `py:ready` once Python has started (after the
 // configuration's files and modules are in place, before `loadPython` resolves) and `py:done`
 // after each `runPython` / `runPythonAsync` (detail.error holds what it threw, if it did).
 // They bubble from the target they are dispatched on, so `addEventListener("py:ready", ...)` on
@@ -35,7 +36,9 @@ export class Lifecycle {
     return new Lifecycle(isEventTarget(globalThis) ? globalThis : undefined);
   }
 
-  dispatch(type: "py:ready" | "py:done", detail: LifecycleDetail): void {
+  dispatch(type: "py:ready" | "py:done", detail: LifecycleDetail): void;
+  dispatch(type: "py:progress", detail: object): void;
+  dispatch(type: string, detail: object): void {
     const target = this.#target;
     if (target === undefined || typeof CustomEvent !== "function") return;
     target.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));

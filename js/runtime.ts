@@ -11,7 +11,7 @@ import { loadCore } from "./loader.js";
 import { isEventTarget, Lifecycle, type LifecycleEventTarget } from "./lifecycle.js";
 import { checkConfig, loadConfig, type LoadedConfig, type PyScriptConfig } from "./pyscript-config.js";
 import { checkNodeVersion } from "./host.js";
-import { progressReporter, type ProgressCallback } from "./load-progress.js";
+import { progressReporter, type LoadProgress, type ProgressCallback } from "./load-progress.js";
 import { loadOptionSource, stdinSource, type StdinOptions, type StdinResult, type StdinSource } from "./stdin.js";
 import { stackFrames } from "./stack-probe.js";
 import { createPyProxy, isPyProxy, markDestroyed, proxyId, type ProxyContext } from "./pyproxy.js";
@@ -567,7 +567,13 @@ export class PythonRuntime {
 export async function loadPython(options: LoadPythonOptions = {}): Promise<PythonRuntime> {
   checkNodeVersion();
   options = checkLoadOptions(options);
-  const report = progressReporter(options.onProgress);
+  // Each step goes to onProgress and, as PyScript's `py:progress` event, to the lifecycle target.
+  const onProgress = progressReporter(options.onProgress);
+  const lifecycle = Lifecycle.for(options.eventTarget, typeof options.target === "string" ? elementById(options.target) : options.target);
+  const report = (event: LoadProgress) => {
+    onProgress(event);
+    lifecycle.dispatch("py:progress", event);
+  };
   const [, loaded] = await Promise.all([
     loadCore(options.wasmUrl, options.stdlibUrl, report),
     options.config === undefined ? undefined : loadConfig(options.config),

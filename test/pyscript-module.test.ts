@@ -316,6 +316,18 @@ describe("lifecycle events", () => {
     expect(seen).toEqual(["ready", "done", "done with error", "done", "done with error"]);
   });
 
+  test("py:progress mirrors onProgress, step by step", async () => {
+    const target = new EventTarget();
+    const fromEvents: string[] = [];
+    const fromCallback: string[] = [];
+    target.addEventListener("py:progress", (e) => fromEvents.push((e as CustomEvent).detail.phase));
+    target.addEventListener("py:ready", () => fromEvents.push("py:ready"));
+    await loadPython({ eventTarget: target, onProgress: (p) => fromCallback.push(p.phase) });
+    expect(fromCallback).toEqual(["fetch", "fetch", "compile", "boot", "ready"]);
+    // py:ready comes once Python is up, before the last step (loadPython resolving).
+    expect(fromEvents).toEqual(["fetch", "fetch", "compile", "boot", "py:ready", "ready"]);
+  });
+
   test("the done event's error is what the run threw", async () => {
     const target = new EventTarget();
     const errors: unknown[] = [];

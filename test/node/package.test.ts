@@ -153,3 +153,38 @@ test("a page built by Vite runs Python in Chromium", async () => {
     server.close();
   }
 });
+
+test("a page without a bundler (the README's import map) runs Python in Chromium", async () => {
+  // The README's example, as written, served from the app folder where the package is installed.
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const html = /```html\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(html).toContain('"@pkg/ffi": "/node_modules/@pkg/ffi/dist/index.js"');
+  writeFileSync(join(app, "nobundle.html"), `<!doctype html><title>No bundler</title>\n${html}`);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = join(app, decodeURIComponent(new URL(req.url!, "http://x").pathname));
+      const body = await readFile(path);
+      res.writeHead(200, { "content-type": MIME[extname(path)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/nobundle.html`);
+    await page.waitForFunction(() => document.getElementById("output")?.textContent !== "", null, { timeout: 60_000 });
+    expect(await page.evaluate(() => document.getElementById("output")!.textContent)).toBe(
+      "Hello from Python, on a page titled 'No bundler'",
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

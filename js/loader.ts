@@ -3,7 +3,7 @@
 // the network unless the URLs given say so.
 
 import init, { install_stdlib } from "./wasm/core.js";
-import { cwdUrl, importNodeFs, isNode } from "./host.js";
+import { importNodeFs, isNode, resolveUserUrl } from "./host.js";
 import { isNotFound, loadFile, STDLIB_FILE, WASM_FILE, type FileToLoad } from "./load-file.js";
 import type { LoadedFile, LoadProgress, ProgressCallback } from "./load-progress.js";
 
@@ -28,27 +28,6 @@ function defaultUrls(file: LoadedFile): URL[] {
   if (!/\/node_modules\/\.vite\/deps\//.test(moduleUrl)) return [beside];
   const packageFolder = "../../@pkg/ffi/dist/wasm/";
   return [beside, new URL(packageFolder + file, moduleUrl)];
-}
-
-/**
- * An option's URL: a URL, or a string that is an absolute URL or a path. A relative string is
- * resolved against the page's base URL in browsers and against the working directory in Node
- * (as a file path; an absolute path works too).
- */
-function resolveUrl(value: string | URL): URL {
-  const text = String(value);
-  if (isNode()) {
-    // "C:\\x" parses as a URL with the scheme "c:": a path, here.
-    const windowsPath = /^[a-zA-Z]:[\\/]/.test(text);
-    if (!windowsPath && URL.canParse(text)) return new URL(text);
-    // A path, not a URL: "%", "#" and "?" in it are characters of the name.
-    const path = text.replace(/\\/g, "/").replace(/%/g, "%25").replace(/#/g, "%23").replace(/\?/g, "%3F");
-    return new URL(windowsPath ? `file:///${path}` : path, cwdUrl());
-  }
-  if (URL.canParse(text)) return new URL(text);
-  const base = typeof document !== "undefined" ? document.baseURI : typeof location !== "undefined" ? location.href : undefined;
-  if (base === undefined) throw new TypeError(`loadPython: cannot resolve the relative URL ${JSON.stringify(text)} here; pass an absolute URL`);
-  return new URL(text, base);
 }
 
 /** The loaded (or loading) core of this realm, with the events it reported. */
@@ -94,8 +73,8 @@ async function loadFirst(spec: FileToLoad, urls: URL[], report: ProgressCallback
  * latest event of each step so far (marked `cached` once the load has finished).
  */
 export function loadCore(wasmUrl: string | URL | undefined, stdlibUrl: string | URL | undefined, report: ProgressCallback): Promise<void> {
-  const wasmUrls = wasmUrl === undefined ? defaultUrls("core_bg.wasm") : [resolveUrl(wasmUrl)];
-  const stdlibUrls = stdlibUrl === undefined ? defaultUrls("stdlib.bin") : [resolveUrl(stdlibUrl)];
+  const wasmUrls = wasmUrl === undefined ? defaultUrls("core_bg.wasm") : [resolveUserUrl(wasmUrl)];
+  const stdlibUrls = stdlibUrl === undefined ? defaultUrls("stdlib.bin") : [resolveUserUrl(stdlibUrl)];
   if (current !== undefined) {
     checkSameSource("core", "wasmUrl", current.wasm, wasmUrls[0].href);
     checkSameSource("standard library", "stdlibUrl", current.stdlib, stdlibUrls[0].href);

@@ -5,7 +5,7 @@
 // failing entry rejects `loadPython` with an error naming it.
 
 import { argumentError, isRecord } from "./check-args.js";
-import { fetchBytes, resolveHostUrl } from "./host-url.js";
+import { fetchBytes, resolveUserUrl } from "./host.js";
 
 /** PyScript's configuration object, as far as this runtime uses it. */
 export interface PyScriptConfig {
@@ -93,7 +93,7 @@ function expandPlaceholders(files: Record<string, string>): Array<[string, strin
 async function importModule(url: string, name: string): Promise<[string, unknown]> {
   let resolved: URL | undefined;
   try {
-    resolved = await resolveHostUrl(url);
+    resolved = resolveUserUrl(url);
     return [name, await import(/* @vite-ignore */ /* webpackIgnore: true */ resolved.href)];
   } catch (e) {
     throw new Error(
@@ -107,7 +107,7 @@ async function importModule(url: string, name: string): Promise<[string, unknown
 async function fetchFile(source: string, destination: string): Promise<[string, string, Uint8Array]> {
   let resolved: URL | undefined;
   try {
-    resolved = await resolveHostUrl(source);
+    resolved = resolveUserUrl(source);
     return [resolved.href, destination, await fetchBytes(resolved)];
   } catch (e) {
     throw new Error(

@@ -74,6 +74,18 @@ test("the asset subpaths resolve from an installed consumer", () => {
   ]);
 });
 
+test("the README's Node quick start runs as written", () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const quickStart = readme.slice(readme.indexOf("## Quick start"));
+  const code = /```js\n([\s\S]*?)```/.exec(quickStart)?.[1];
+  expect(code).toContain('import { loadPython } from "@pkg/ffi";');
+  // Each line with a `// value` comment is checked against that value.
+  const checked = code!.replace(/^(.*?);\s*\/\/ (.+)$/gm, (_, expr, want) => `console.log(JSON.stringify(${expr}) === ${JSON.stringify(want.trim())} ? "ok" : "bad: " + ${JSON.stringify(expr)});`);
+  writeFileSync(join(app, "quickstart.mjs"), checked);
+  const lines = execFileSync("node", ["quickstart.mjs"], { cwd: app }).toString().trim().split("\n");
+  expect(lines).toEqual(["ok", "ok", "ok", "ok"]);
+});
+
 test("a Node ESM script imports the installed package", () => {
   writeFileSync(
     join(app, "main.mjs"),

@@ -201,6 +201,12 @@ display("b", target="#out")
     );
   });
 
+  test("a target of the wrong type is a TypeError that says what a target is", () => {
+    expect(thrown(() => py.runPython("from pyscript import display\ndisplay('x', target=5)")).message).toContain(
+      "TypeError: display() target must be an element id, an element or a pyscript.web element, not int",
+    );
+  });
+
   test("current_target() is the id of the runtime's target", async () => {
     expect(py.runPython("import pyscript\npyscript.current_target()")).toBe("display-default");
     page('<div id="by-id"></div>');
@@ -224,6 +230,12 @@ web.page.title = "web title"
 `);
     expect(r.toJs()).toEqual([2, ["a", "b"], "UL", "list", true, "BODY", "ElementCollection", "ul"]);
     expect(document.title).toBe("web title");
+  });
+
+  test("page indices are ids: anything else is a TypeError", () => {
+    expect(thrown(() => py.runPython("from pyscript import web\nweb.page[0]")).message).toContain(
+      "TypeError: page indices must be element ids (str), not int",
+    );
   });
 
   test("elements by tag: children, id, classes, style, properties and append", () => {

@@ -125,7 +125,14 @@ def _target_element(target):
             raise ValueError(f"Cannot find element with id='{element_id}' in the page.")
         return element
     dom_element = getattr(target, "_dom_element", None)  # a pyscript.web Element
-    return target if dom_element is None else dom_element
+    if dom_element is not None:
+        return dom_element
+    if not hasattr(target, "append") or not hasattr(target, "replaceChildren"):
+        raise TypeError(
+            f"display() target must be an element id, an element or a pyscript.web element, "
+            f"not {type(target).__name__}"
+        )
+    return target
 
 
 def _write(element, value, append):

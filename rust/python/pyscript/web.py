@@ -385,6 +385,8 @@ class Page:
     """The document: find elements in it, reach its body and head, read and set its title."""
 
     def __getitem__(self, key):
+        if not isinstance(key, str):
+            raise TypeError(f"page indices must be element ids (str), not {type(key).__name__}")
         return _by_id(_document(), key)
 
     @property

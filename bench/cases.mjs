@@ -162,6 +162,14 @@ export const CASES = [
     },
   },
   {
+    name: "Py indexes a JS array, 100k",
+    setup(rt) {
+      rt.set("bench_jsarr", [1, 2, 3]);
+      const loop = pyLoop(rt, "bench_loop_js_index", "bench_jsarr", "o[1]");
+      return { op: () => loop(), check: (r) => expect(r === 2, `read ${r}`) };
+    },
+  },
+  {
     name: "Py reads a Py attribute, 100k",
     setup(rt) {
       rt.exec(CLASS_P);

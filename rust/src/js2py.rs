@@ -67,6 +67,18 @@ pub fn read_property(rt: &RuntimeState, owner: &JsValue, key: &JsValue, vm: &Vir
     })
 }
 
+/// The value a `read_*_kind` call left for `take_read`, whose kind it answered, in Python: no
+/// `this` is remembered (an item read). Booleans and nullish values need no second crossing.
+pub fn take_read_to_py(rt: &RuntimeState, kind: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
+    Ok(match kind {
+        NULLISH => vm.ctx.none(),
+        FALSE => vm.ctx.new_bool(false).into(),
+        TRUE => vm.ctx.new_bool(true).into(),
+        NUMBER => number_to_py(js_imports::take_read_number(), vm),
+        _ => js_kind_to_py(rt, js_imports::take_read(), kind, None, vm)?,
+    })
+}
+
 /// The conversion of `v`, whose `kind_of` code is `kind`; a function read as a property of
 /// `this` remembers it for later calls.
 pub(crate) fn js_kind_to_py(rt: &RuntimeState, v: JsValue, kind: u32, this: Option<&JsValue>, vm: &VirtualMachine) -> PyResult<PyObjectRef> {

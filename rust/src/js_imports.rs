@@ -20,6 +20,9 @@ extern "C" {
     /// (or `take_read_number` when the kind is a number).
     #[wasm_bindgen(js_name = readAttrKind, catch)]
     pub fn read_attr_kind(obj: &JsValue, key: &JsValue) -> Result<u32, JsValue>;
+    /// `obj[index]`'s kind, as `read_attr_kind` (the key crosses as a plain u32).
+    #[wasm_bindgen(js_name = readIndexKind, catch)]
+    pub fn read_index_kind(obj: &JsValue, index: u32) -> Result<u32, JsValue>;
     #[wasm_bindgen(js_name = takeRead)]
     pub fn take_read() -> JsValue;
     #[wasm_bindgen(js_name = takeRead)]

@@ -9,10 +9,10 @@ pub(crate) mod ops {
     use crate::py2js::{Lifetime, py_to_js};
     use crate::{js_imports, strings};
     use rustpython_vm::{
-        PyObjectRef, PyRef, PyResult, VirtualMachine,
+        AsObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
         convert::TryFromBorrowedObject,
         protocol::PyBuffer,
-        builtins::{PyBaseException, PyStrRef},
+        builtins::{PyBaseException, PyInt, PyStrRef},
         function::{FuncArgs, KwArgs, OptionalArg, PosArgs},
     };
     use wasm_bindgen::JsValue;
@@ -38,6 +38,16 @@ pub(crate) mod ops {
     #[pyfunction]
     fn js_item(p: PyRef<JsProxy>, key: PyObjectRef, default: PyObjectRef, vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
+        // The hot case, `arr[i]`: the read and its kind in one crossing, the key as a plain u32.
+        if key.class().is(vm.ctx.types.int_type) {
+            if let Some(index) = key.downcast_ref::<PyInt>().and_then(|n| n.try_to_primitive::<u32>(vm).ok()) {
+                let kind = js_imports::read_index_kind(&p.value, index).map_err(|e| js_error_to_py(&rt, e, vm))?;
+                if kind == crate::js2py::READ_MISSING {
+                    return Ok(default);
+                }
+                return crate::js2py::take_read_to_py(&rt, kind, vm);
+            }
+        }
         let k = py_to_js(&rt, &key, &mut Lifetime::Owned, vm);
         let v = js_imports::get_item(&p.value, &k).map_err(|e| js_error_to_py(&rt, e, vm))?;
         if js_imports::is_missing(&v) { Ok(default) } else { js_to_py(&rt, v, vm) }

@@ -209,6 +209,14 @@ export function readAttrKind(obj, key) {
   lastRead = v;
   return kind;
 }
+// An index read (`arr[i]` from Python) in one crossing, as readAttrKind: no key value to make.
+export function readIndexKind(obj, i) {
+  const v = obj[i];
+  if (v === undefined && !(i in obj)) return READ_MISSING;
+  const kind = kindOf(v);
+  lastRead = v;
+  return kind;
+}
 export function takeRead() {
   const v = lastRead;
   lastRead = undefined;

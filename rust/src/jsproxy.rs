@@ -234,9 +234,9 @@ mod _pyffi {
     #[pyattr(name = "JS_FLAGS")]
     fn js_flags_table(vm: &VirtualMachine) -> PyObjectRef {
         let table = vm.ctx.new_dict();
-        for (name, bit) in wire::python_js_flags() {
+        for &(flag, name) in wire::JsFlag::NAMED {
             // Setting a str key on a new dict cannot fail.
-            let _ = table.set_item(name, vm.ctx.new_int(bit).into(), vm);
+            let _ = table.set_item(name, vm.ctx.new_int(flag as u32).into(), vm);
         }
         table.into()
     }

@@ -89,52 +89,32 @@ fn to_js_maybe_cached(rt: &RuntimeState, value: PyObjectRef, cached: bool, vm: &
     cached_proxy(rt, address(&value), value, vm)
 }
 
+wire::named_enum! {
 /// The frozen module of Python-side helpers for the protocols that are simplest in Python.
 /// The functions of `_pyffi_proxy` that PyProxy methods run: each PyProxy method that needs
 /// Python names its entry here, rather than spelling a Python name in TS.
 #[wasm_bindgen]
 #[derive(Clone, Copy)]
 pub enum ProxyHelper {
-    GenThrow,
-    GenReturn,
-    SeqSort,
-    SeqSplice,
-    SeqPush,
-    SeqUnshift,
-    SeqPop,
-    SeqReverse,
-    AnextStep,
-    AgenThrow,
-    AgenReturn,
-    AiterOf,
-    IsCoroutineFunction,
-    DictPropKeys,
+    GenThrow = 0 => "gen_throw",
+    GenReturn = 1 => "gen_return",
+    SeqSort = 2 => "seq_sort",
+    SeqSplice = 3 => "seq_splice",
+    SeqPush = 4 => "seq_push",
+    SeqUnshift = 5 => "seq_unshift",
+    SeqPop = 6 => "seq_pop",
+    SeqReverse = 7 => "seq_reverse",
+    AnextStep = 8 => "anext_step",
+    AgenThrow = 9 => "agen_throw",
+    AgenReturn = 10 => "agen_return",
+    AiterOf = 11 => "aiter_of",
+    IsCoroutineFunction = 12 => "is_coroutine_function",
+    DictPropKeys = 13 => "dict_prop_keys",
 }
-
-impl ProxyHelper {
-    fn python_name(self) -> &'static str {
-        use ProxyHelper::*;
-        match self {
-            GenThrow => "gen_throw",
-            GenReturn => "gen_return",
-            SeqSort => "seq_sort",
-            SeqSplice => "seq_splice",
-            SeqPush => "seq_push",
-            SeqUnshift => "seq_unshift",
-            SeqPop => "seq_pop",
-            SeqReverse => "seq_reverse",
-            AnextStep => "anext_step",
-            AgenThrow => "agen_throw",
-            AgenReturn => "agen_return",
-            AiterOf => "aiter_of",
-            IsCoroutineFunction => "is_coroutine_function",
-            DictPropKeys => "dict_prop_keys",
-        }
-    }
 }
 
 fn helper(which: ProxyHelper, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    vm.import("_pyffi_proxy", 0)?.get_attr(attr_name(which.python_name(), vm), vm)
+    vm.import("_pyffi_proxy", 0)?.get_attr(attr_name(which.name(), vm), vm)
 }
 
 /// What a JS -> Python call hands back: a number as itself, anything else through the hooks'
@@ -356,7 +336,7 @@ impl Core {
             let result = self.run_helper(rt, which, id, &args, vm)?;
             let pair = result.downcast_ref::<PyTuple>().map(|t| t.as_slice().to_vec()).unwrap_or_default();
             let [done, value] = <[PyObjectRef; 2]>::try_from(pair)
-                .map_err(|_| vm.new_type_error(format!("_pyffi_proxy.{} must return (done, value)", which.python_name())))?;
+                .map_err(|_| vm.new_type_error(format!("_pyffi_proxy.{} must return (done, value)", which.name())))?;
             self.last_done.set(done.try_to_bool(vm)?);
             Ok(py_to_js(rt, &value, &mut Lifetime::Owned, vm))
         })

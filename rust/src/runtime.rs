@@ -47,25 +47,16 @@ fn clock() -> f64 {
     js_imports::now_seconds()
 }
 
+wire::named_enum! {
 /// The functions of `_pyffi_boot` the TS layer calls (`Core.call_boot`), by name.
 #[wasm_bindgen]
 #[derive(Clone, Copy)]
 pub enum BootEntry {
-    RunCode,
-    Settle,
-    RegisterJsModule,
-    UnregisterJsModule,
+    RunCode = 0 => "run_code",
+    Settle = 1 => "settle",
+    RegisterJsModule = 2 => "register_js_module",
+    UnregisterJsModule = 3 => "unregister_js_module",
 }
-
-impl BootEntry {
-    fn python_name(self) -> &'static str {
-        match self {
-            BootEntry::RunCode => "run_code",
-            BootEntry::Settle => "settle",
-            BootEntry::RegisterJsModule => "register_js_module",
-            BootEntry::UnregisterJsModule => "unregister_js_module",
-        }
-    }
 }
 
 #[wasm_bindgen]
@@ -190,7 +181,7 @@ impl Core {
     pub fn call_boot(&self, which: BootEntry, args: Array) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let boot_mod = vm.import("_pyffi_boot", 0)?;
-            let f = boot_mod.get_attr(&vm.ctx.new_str(which.python_name()), vm)?;
+            let f = boot_mod.get_attr(&vm.ctx.new_str(which.name()), vm)?;
             let args: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
             let result = f.call(args, vm)?;
             Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))

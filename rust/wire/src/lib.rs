@@ -1,10 +1,35 @@
 //! Every number that crosses a language boundary, declared once. TypeScript gets these enums
 //! from the generated `core.d.ts`/`core.js` (`import { WireOp } from "./wasm/core.js"`), Python
-//! as attributes of the `_pyffi` module (`python_js_flags`). The one hand copy is in
+//! as attributes of the `_pyffi` module (`JsFlag::NAMED`). The one hand copy is in
 //! `src/js/helpers.js`, which the glue imports before these enums exist; a test
 //! (test/node/wire-constants.test.ts) checks it against them.
 
 use wasm_bindgen::prelude::wasm_bindgen;
+
+/// An enum whose variants also have a name in another language (Python's, mostly), declared in
+/// one list: `Variant = value => "name",`. Gives `name()` and `NAMED` (every variant with its name).
+/// Values are `tt`s so that `#[wasm_bindgen]` still sees plain number literals.
+#[macro_export]
+macro_rules! named_enum {
+    ($(#[$meta:meta])* pub enum $enum:ident { $($(#[$vmeta:meta])* $variant:ident = $value:tt => $name:literal,)* }) => {
+        $(#[$meta])*
+        pub enum $enum {
+            $($(#[$vmeta])* $variant = $value,)*
+        }
+
+        impl $enum {
+            /// Every variant with its name.
+            pub const NAMED: &'static [($enum, &'static str)] = &[$(($enum::$variant, $name),)*];
+
+            /// The variant's name in the other language.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($enum::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
 
 /// The Python protocols of a type, one bit each: they pick a PyProxy's JS class
 /// (computed in `typeflags.rs`).
@@ -31,41 +56,44 @@ pub enum PyTypeFlag {
     IsCoroutine = 65536,
 }
 
+named_enum! {
 /// What a JS value can do, one bit each: they pick a JsProxy's Python classes. Bits 0-19 are
-/// computed in JS (`jsFlags` in helpers.js); the rest are set by the core and by Python.
+/// computed in JS (`jsFlags` in helpers.js); the rest are set by the core and by Python. The names
+/// are Python's (`_pyffi.JS_FLAGS`).
 #[wasm_bindgen]
 #[derive(Clone, Copy)]
 pub enum JsFlag {
-    Callable = 1,
-    Array = 2,
-    TypedArray = 4,
-    ArrayLike = 8,
-    Iterable = 16,
-    Iterator = 32,
-    Generator = 64,
-    HasGet = 128,
-    HasSet = 256,
-    HasHas = 512,
-    HasIncludes = 1024,
-    HasLength = 2048,
-    Thenable = 4096,
-    AsyncIterable = 8192,
-    AsyncIterator = 16384,
-    AsyncGenerator = 32768,
-    Error = 65536,
-    Buffer = 131072,
-    Disposable = 262144,
-    AsyncDisposable = 524288,
+    Callable = 1 => "CALLABLE",
+    Array = 2 => "ARRAY",
+    TypedArray = 4 => "TYPED_ARRAY",
+    ArrayLike = 8 => "ARRAY_LIKE",
+    Iterable = 16 => "ITERABLE",
+    Iterator = 32 => "ITERATOR",
+    Generator = 64 => "GENERATOR",
+    HasGet = 128 => "HAS_GET",
+    HasSet = 256 => "HAS_SET",
+    HasHas = 512 => "HAS_HAS",
+    HasIncludes = 1024 => "HAS_INCLUDES",
+    HasLength = 2048 => "HAS_LENGTH",
+    Thenable = 4096 => "THENABLE",
+    AsyncIterable = 8192 => "ASYNC_ITERABLE",
+    AsyncIterator = 16384 => "ASYNC_ITERATOR",
+    AsyncGenerator = 32768 => "ASYNC_GENERATOR",
+    Error = 65536 => "ERROR",
+    Buffer = 131072 => "BUFFER",
+    Disposable = 262144 => "DISPOSABLE",
+    AsyncDisposable = 524288 => "ASYNC_DISPOSABLE",
     /// A JsProxy of a PyProxy (`create_proxy`, roundtrip proxies).
-    DoubleProxy = 1048576,
+    DoubleProxy = 1048576 => "DOUBLE_PROXY",
     /// `as_object_map()` / `as_py_json()` of a plain object.
-    ObjectMap = 2097152,
+    ObjectMap = 2097152 => "OBJECT_MAP",
     /// Nested plain objects are object maps too.
-    ObjectMapHereditary = 4194304,
+    ObjectMapHereditary = 4194304 => "OBJECT_MAP_HEREDITARY",
     /// `as_py_json()`: nested objects and arrays are JSON views too.
-    PyJson = 8388608,
+    PyJson = 8388608 => "PY_JSON",
     /// A registered JS module (and `js`): it has a `__dict__` for the import system.
-    Module = 16777216,
+    Module = 16777216 => "MODULE",
+}
 }
 
 /// What a JS value becomes in Python, as `kindOf` in helpers.js answers in one crossing.
@@ -165,75 +193,13 @@ pub fn destroyed_hint() -> String {
     DESTROYED_HINT.to_owned()
 }
 
-impl WireOp {
-    /// The op of a word's low bits, if it is one.
-    pub fn from_bits(bits: u32) -> Option<WireOp> {
-        use WireOp::*;
-        Some(match bits {
-            0 => Undefined,
-            1 => Null,
-            2 => False,
-            3 => True,
-            4 => Number,
-            5 => String,
-            6 => BigInt,
-            7 => Side,
-            8 => Proxy,
-            9 => Ref,
-            10 => Array,
-            11 => Map,
-            12 => Set,
-            13 => Entries,
-            14 => Convert,
-            15 => Buffer,
-            _ => return None,
-        })
-    }
-}
-
-/// The Python names of the flags, for the `_pyffi` module (`_pyffi.JS_FLAGS["CALLABLE"]`).
-pub fn python_js_flags() -> [(&'static str, u32); 25] {
-    use JsFlag::*;
-    [
-        ("CALLABLE", Callable as u32),
-        ("ARRAY", Array as u32),
-        ("TYPED_ARRAY", TypedArray as u32),
-        ("ARRAY_LIKE", ArrayLike as u32),
-        ("ITERABLE", Iterable as u32),
-        ("ITERATOR", Iterator as u32),
-        ("GENERATOR", Generator as u32),
-        ("HAS_GET", HasGet as u32),
-        ("HAS_SET", HasSet as u32),
-        ("HAS_HAS", HasHas as u32),
-        ("HAS_INCLUDES", HasIncludes as u32),
-        ("HAS_LENGTH", HasLength as u32),
-        ("THENABLE", Thenable as u32),
-        ("ASYNC_ITERABLE", AsyncIterable as u32),
-        ("ASYNC_ITERATOR", AsyncIterator as u32),
-        ("ASYNC_GENERATOR", AsyncGenerator as u32),
-        ("ERROR", Error as u32),
-        ("BUFFER", Buffer as u32),
-        ("DISPOSABLE", Disposable as u32),
-        ("ASYNC_DISPOSABLE", AsyncDisposable as u32),
-        ("DOUBLE_PROXY", DoubleProxy as u32),
-        ("OBJECT_MAP", ObjectMap as u32),
-        ("OBJECT_MAP_HEREDITARY", ObjectMapHereditary as u32),
-        ("PY_JSON", PyJson as u32),
-        ("MODULE", Module as u32),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn ops_fit_their_bits_and_round_trip() {
-        for bits in 0..16 {
-            let op = WireOp::from_bits(bits).expect("every 4-bit code is an op");
-            assert_eq!(op as u32, bits);
-        }
-        assert!(WireOp::from_bits(16).is_none());
+    fn ops_fit_their_bits() {
+        assert!((WireOp::Buffer as u32) < 1 << WireLimit::OpBits as u32);
         assert_eq!(1u32 << WireLimit::OpBits as u32, 16);
     }
 
@@ -247,9 +213,9 @@ mod tests {
 
     #[test]
     fn flags_are_distinct_bits() {
-        let names = python_js_flags();
         let mut seen = 0u32;
-        for (name, bit) in names {
+        for &(flag, name) in JsFlag::NAMED {
+            let bit = flag as u32;
             assert_eq!(bit.count_ones(), 1, "{name} is one bit");
             assert_eq!(seen & bit, 0, "{name} is not shared");
             seen |= bit;

@@ -7,19 +7,11 @@ from typing import Any, TypeVar
 from pyodide.ffi import JsArray, JsProxy
 from pyodide.ffi import create_proxy as create_proxy
 from pyodide.ffi import jsnull as jsnull
+# The same options as pyodide.ffi's; only the default dict_converter differs (plain objects).
+from pyodide.ffi import to_js as to_js
 
 _T = TypeVar("_T")
 
-def to_js(
-    value: Any,
-    *,
-    depth: int = -1,
-    pyproxies: JsArray[Any] | None = None,
-    create_pyproxies: bool = True,
-    dict_converter: Callable[[Iterable[JsArray[Any]]], Any] | None = None,
-    default_converter: Callable[[Any, Callable[[Any], Any], Callable[[Any, Any], None]], Any] | None = None,
-    eager_converter: Callable[[Any, Callable[[Any], Any], Callable[[Any, Any], None]], Any] | None = None,
-) -> Any: ...
 def is_none(value: Any) -> bool:
     """True for `None` (JS `undefined` and `null` arrive as `None`) and for `jsnull`."""
 

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import { chromium } from "playwright";
+import { chromium, type Page } from "playwright";
 
 const root = resolve(import.meta.dirname, "../..");
 let app: string;
@@ -122,6 +122,34 @@ test("the package entry exports the public API only", async () => {
 
 const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
+/** Serves `dir` on 127.0.0.1 (a folder's "/" is its index.html) and runs `check` on `path` in Chromium. */
+async function inChromium(dir: string, path: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const server = createServer(async (req, res) => {
+    try {
+      const file = join(dir, decodeURIComponent(new URL(req.url!, "http://x").pathname).replace(/\/$/, "/index.html"));
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}${path}`);
+    await check(page);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 test("a page built by Vite runs Python in Chromium", async () => {
   writeFileSync(join(app, "index.html"), '<!doctype html><script type="module" src="./page.js"></script>');
   writeFileSync(
@@ -134,36 +162,14 @@ test("a page built by Vite runs Python in Chromium", async () => {
       'window.result = py.runPython("import js; js.Math.max(3, 9) + 1");\n',
   );
   execFileSync(join(root, "node_modules/.bin/vite"), ["build", "--logLevel", "error"], { cwd: app, stdio: "pipe" });
-  const dist = join(app, "dist");
-  const server = createServer(async (req, res) => {
-    try {
-      const path = join(dist, new URL(req.url!, "http://x").pathname.replace(/\/$/, "/index.html"));
-      const body = await readFile(path);
-      res.writeHead(200, { "content-type": MIME[extname(path)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+  await inChromium(join(app, "dist"), "/", async (page) => {
     await page.waitForFunction(() => (window as any).result !== undefined, null, { timeout: 60_000 });
     expect(await page.evaluate(() => (window as any).result)).toBe(10);
     const assets = await page.evaluate(() =>
       Promise.all((window as any).assets.map(async (u: string) => [u.replace(/-[\w-]+\./, "."), (await fetch(u)).status])),
     );
     expect(assets).toEqual([["/assets/core_bg.wasm", 200], ["/assets/stdlib.bin", 200]]);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
 
 test("a page without a bundler (the README's import map) runs Python in Chromium", async () => {
@@ -172,31 +178,10 @@ test("a page without a bundler (the README's import map) runs Python in Chromium
   const html = /```html\n([\s\S]*?)```/.exec(readme)?.[1];
   expect(html).toContain('"@pkg/ffi": "/node_modules/@pkg/ffi/dist/index.js"');
   writeFileSync(join(app, "nobundle.html"), `<!doctype html><title>No bundler</title>\n${html}`);
-  const server = createServer(async (req, res) => {
-    try {
-      const path = join(app, decodeURIComponent(new URL(req.url!, "http://x").pathname));
-      const body = await readFile(path);
-      res.writeHead(200, { "content-type": MIME[extname(path)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/nobundle.html`);
+  await inChromium(app, "/nobundle.html", async (page) => {
     await page.waitForFunction(() => document.getElementById("output")?.textContent !== "", null, { timeout: 60_000 });
     expect(await page.evaluate(() => document.getElementById("output")!.textContent)).toBe(
       "Hello from Python, on a page titled 'No bundler'",
     );
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });

@@ -455,7 +455,11 @@ input.onchange = on_change
     const input = document.querySelector("input[type=file]") as HTMLInputElement;
     input.files = transfer.files;
     input.dispatchEvent(new Event("change"));
-    for (let i = 0; i < 200 && !py.FS.exists("/home/user/notes.txt"); i++) await sleep(20);
+    // The handler opens each file before its fetch settles, so wait for the content, not the name.
+    const notesWritten = () =>
+      py.FS.exists("/home/user/notes.txt") &&
+      py.FS.readFile("/home/user/notes.txt", { encoding: "utf8" }) === "text file";
+    for (let i = 0; i < 250 && !notesWritten(); i++) await sleep(20);
     expect(py.FS.readFile("/home/user/upload.bin")).toEqual(bytes);
     expect(py.FS.readFile("/home/user/notes.txt", { encoding: "utf8" })).toBe("text file");
   });

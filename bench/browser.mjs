@@ -1,7 +1,8 @@
 // The Chromium environment. A tiny server on 127.0.0.1 serves the repository's files as they are:
 // dist/ and the peers' npm packages are ES modules whose imports are all relative and which find
 // their wasm next to themselves, so no bundler is needed. Requests leaving 127.0.0.1 are aborted
-// and recorded; bytes loaded are the response bodies Chromium received.
+// and recorded; bytes loaded are the response bodies Chromium received. The server, the launch and
+// the page opener are exported for the worker cases (workers.mjs), which need the same isolation.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -32,7 +33,7 @@ const ARGS = [
 const NOT_LOCAL = /^(?!http:\/\/127\.0\.0\.1[:/])/;
 const isHarness = (url) => new URL(url).pathname.startsWith("/bench/");
 
-async function serve() {
+export async function serve() {
   const server = createServer(async (req, res) => {
     const file = join(root, normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)));
     if (!file.startsWith(root + sep)) return res.writeHead(403).end();
@@ -42,7 +43,9 @@ async function serve() {
         .writeHead(200, {
           "content-type": MIME[extname(file)] ?? "application/octet-stream",
           // Cross-origin isolation refines performance.now() from 100 us to 5 us steps, which the
-          // sub-millisecond cases need.
+          // sub-millisecond cases need, and enables SharedArrayBuffer and Atomics.wait, without
+          // which neither worker peer can call the main thread synchronously. Every response
+          // carries both: a dedicated worker's script must too, or an isolated page may not load it.
           "cross-origin-opener-policy": "same-origin",
           "cross-origin-embedder-policy": "require-corp",
         })
@@ -78,30 +81,41 @@ async function coldPage(open, name, measure) {
   }
 }
 
+export const launchChromium = () =>
+  chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
+
+export const pageUrl = (server, path) => `http://127.0.0.1:${server.address().port}/bench/${path}`;
+
+/**
+ * A fresh context (an empty cache, so a cold start loads everything again) with one page at `url`,
+ * once its title is "ready". Non-local requests are refused into `refused`; the page's "bench: "
+ * console lines and errors go to `log`.
+ */
+export async function openPage(browser, url, { log, refused }) {
+  const context = await browser.newContext();
+  await context.route(NOT_LOCAL, (route) => {
+    refused.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (m) => m.text().startsWith("bench: ") && log(m.text().slice("bench: ".length)));
+  page.on("pageerror", (e) => log(`page error: ${e.message.split("\n")[0]}`));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === "ready");
+    return { context, page };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
 export async function runBrowser({ samples, coldSamples, filter, log }) {
   const server = await serve();
-  const url = `http://127.0.0.1:${server.address().port}/bench/page.html`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
+  const url = pageUrl(server, "page.html");
+  const browser = await launchChromium();
   const refused = [];
-  // A fresh context per page: an empty cache, so a cold start loads everything again.
-  const open = async () => {
-    const context = await browser.newContext();
-    await context.route(NOT_LOCAL, (route) => {
-      refused.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on("console", (m) => m.text().startsWith("bench: ") && log(m.text().slice("bench: ".length)));
-    page.on("pageerror", (e) => log(`page error: ${e.message.split("\n")[0]}`));
-    try {
-      await page.goto(url);
-      await page.waitForFunction(() => document.title === "ready");
-      return { context, page };
-    } catch (e) {
-      await context.close();
-      throw e;
-    }
-  };
+  const open = () => openPage(browser, url, { log, refused });
   try {
     const { context, page } = await open();
     const result = await page.evaluate((o) => window.bench.cases(o), { samples, filter });

@@ -1,6 +1,8 @@
-// npm run bench -- [--samples N] [--cold-samples N] [--node-only | --browser-only] [--case <substring>]
-// Runs the cases in Node (a child process, for --expose-gc and a clean heap) and then in headless
-// Chromium, prints a table per environment and writes everything to bench/results/<time>.json.
+// npm run bench -- [--samples N] [--cold-samples N] [--node-only | --browser-only | --workers-only] [--case <substring>]
+// Runs the cases in Node (a child process, for --expose-gc and a clean heap), then in headless
+// Chromium, then the worker cases beside coincident in Chromium ("Workers (Chromium)"); prints a
+// table per section and writes everything to bench/results/<time>.json. An --X-only flag runs that
+// section alone.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -8,7 +10,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runBrowser } from "./browser.mjs";
-import { formatEnvironment } from "./report.mjs";
+import { errorText } from "./measure.mjs";
+import { formatEnvironment, formatWorkers } from "./report.mjs";
+import { runWorkers, wantsWorkers } from "./workers.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -16,12 +20,16 @@ const { values: opts } = parseArgs({
     "cold-samples": { type: "string", default: "5" },
     "node-only": { type: "boolean", default: false },
     "browser-only": { type: "boolean", default: false },
+    "workers-only": { type: "boolean", default: false },
     case: { type: "string" },
   },
 });
 const samples = Number(opts.samples);
 const coldSamples = Number(opts["cold-samples"]);
 const root = fileURLToPath(new URL("..", import.meta.url));
+const only = ["node", "browser", "workers"].filter((section) => opts[`${section}-only`]);
+if (only.length > 1) throw new Error(`choose one of ${only.map((s) => `--${s}-only`).join(", ")}`);
+const wants = (section) => only.length === 0 || only[0] === section;
 
 function runNodeChild() {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
@@ -62,8 +70,8 @@ const results = {
   coldSamples,
   filter: opts.case ?? null,
 };
-if (!opts["browser-only"]) results.node = await runNodeChild();
-if (!opts["node-only"]) {
+if (wants("node")) results.node = await runNodeChild();
+if (wants("browser")) {
   results.browser = await runBrowser({
     samples,
     coldSamples,
@@ -71,9 +79,26 @@ if (!opts["node-only"]) {
     log: (line) => process.stderr.write(`[chromium] ${line}\n`),
   });
 }
+// A failure here (no isolation, Chromium gone) is reported and fails the run, but does not lose
+// the sections above. A peer that cannot run (ours before the worker mode is built) is not a
+// failure: its cells say why.
+if (wants("workers") && wantsWorkers(opts.case)) {
+  try {
+    results.workers = await runWorkers({
+      samples,
+      startupSamples: coldSamples,
+      filter: opts.case,
+      log: (line) => process.stderr.write(`[workers] ${line}\n`),
+    });
+  } catch (e) {
+    results.workers = { error: errorText(e) };
+    process.exitCode = 1;
+  }
+}
 
 console.log(`\nours: dist/wasm/core_bg.wasm ${results.wasmBytes} bytes, commit ${results.commit?.slice(0, 10)}${results.uncommittedChanges ? " + uncommitted rust/ or js/ changes" : ""}`);
 for (const env of [results.node, results.browser].filter(Boolean)) console.log(`\n${formatEnvironment(env)}`);
+if (results.workers) console.log(`\n${formatWorkers(results.workers)}`);
 const dir = join(root, "bench/results");
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `${results.date.replace(/[:.]/g, "-")}.json`);

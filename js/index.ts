@@ -5,6 +5,8 @@ export type {
   LoadPythonOptions, RunOptions, RuntimeStats, ToPyOptions, UnpackArchiveOptions,
 } from "./runtime.js";
 export type { PyScriptConfig } from "./pyscript-config.js";
+export { loadPythonWorker, PyWorker, PythonWorker } from "./worker/python-worker.js";
+export type { LoadPythonWorkerOptions, WorkerStats, WorkerSync } from "./worker/python-worker.js";
 export type { LifecycleDetail, LifecycleEventTarget } from "./lifecycle.js";
 export type { LiveProxy } from "./debug.js";
 export type { LoadProgress, LoadedFile, ProgressCallback } from "./load-progress.js";

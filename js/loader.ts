@@ -39,9 +39,22 @@ interface CoreLoad {
   /** The latest fetch event per file and the compile event, for callers that come later. */
   latest: Map<string, LoadProgress>;
   finished: boolean;
+  /** The compiled core and the standard library's bytes, kept for workers (see compileCore). */
+  module?: WebAssembly.Module;
+  archive?: Uint8Array;
 }
 
 let current: CoreLoad | undefined;
+/** Whether this realm's core is instantiated (a realm that only starts workers never does). */
+let instantiated: Promise<void> | undefined;
+
+async function instantiateCore(module: WebAssembly.Module, archive: Uint8Array): Promise<void> {
+  instantiated ??= (async () => {
+    await init({ module_or_path: module });
+    install_stdlib(archive);
+  })();
+  return instantiated;
+}
 
 function checkSameSource(what: string, option: string, first: string, second: string): void {
   if (first === second) return;
@@ -72,7 +85,45 @@ async function loadFirst(spec: FileToLoad, urls: URL[], report: ProgressCallback
  * A later call waits for the same load; its `report` hears what is still to come, after the
  * latest event of each step so far (marked `cached` once the load has finished).
  */
-export function loadCore(wasmUrl: string | URL | undefined, stdlibUrl: string | URL | undefined, report: ProgressCallback): Promise<void> {
+export async function loadCore(wasmUrl: string | URL | undefined, stdlibUrl: string | URL | undefined, report: ProgressCallback): Promise<void> {
+  const { module, stdlib } = await fetchCore(wasmUrl, stdlibUrl, report);
+  await instantiateCore(module, stdlib);
+}
+
+/**
+ * The compiled core and the standard library's bytes, fetched and compiled once per realm but
+ * not instantiated: what a worker is handed so that it neither downloads nor compiles again.
+ */
+export async function compileCore(
+  wasmUrl: string | URL | undefined, stdlibUrl: string | URL | undefined, report: ProgressCallback,
+): Promise<{ module: WebAssembly.Module; stdlib: Uint8Array }> {
+  return fetchCore(wasmUrl, stdlibUrl, report);
+}
+
+/** In a worker: the core its parent compiled, instantiated here (loadCore then finds it loaded). */
+export async function installCompiledCore(module: WebAssembly.Module, stdlib: Uint8Array): Promise<void> {
+  const load: CoreLoad = {
+    wasm: defaultUrls("core_bg.wasm")[0].href,
+    stdlib: defaultUrls("stdlib.bin")[0].href,
+    done: Promise.resolve(),
+    listeners: new Set(),
+    latest: new Map(),
+    finished: true,
+    module,
+    archive: stdlib,
+  };
+  await instantiateCore(module, stdlib);
+  current = load;
+}
+
+async function fetchCore(
+  wasmUrl: string | URL | undefined, stdlibUrl: string | URL | undefined, report: ProgressCallback,
+): Promise<{ module: WebAssembly.Module; stdlib: Uint8Array }> {
+  await startLoad(wasmUrl, stdlibUrl, report);
+  return { module: current!.module!, stdlib: current!.archive! };
+}
+
+function startLoad(wasmUrl: string | URL | undefined, stdlibUrl: string | URL | undefined, report: ProgressCallback): Promise<void> {
   const wasmUrls = wasmUrl === undefined ? defaultUrls("core_bg.wasm") : [resolveUserUrl(wasmUrl)];
   const stdlibUrls = stdlibUrl === undefined ? defaultUrls("stdlib.bin") : [resolveUserUrl(stdlibUrl)];
   if (current !== undefined) {
@@ -111,8 +162,8 @@ export function loadCore(wasmUrl: string | URL | undefined, stdlibUrl: string | 
     broadcast({ phase: "compile", cached: false });
     // From bytes, not streamed: the bytes are already checked, and a load that fails here is a
     // real compile error (streaming compilation would need the server's MIME type right, too).
-    await init({ module_or_path: wasm });
-    install_stdlib(archive);
+    load.module = await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>);
+    load.archive = archive;
     load.finished = true;
   })();
   current = load;

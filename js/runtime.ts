@@ -25,6 +25,7 @@ import { EncodeSession, encodePy } from "./to-py-encode.js";
 import type { LiveProxy } from "./debug.js";
 import { propsOf, stateOf } from "./proxy-state.js";
 import { BootEntry, Core, type CoreHooks } from "./wasm/core.js";
+import { namedWorker, pyWorkerFromPython } from "./worker/python-worker.js";
 
 /**
  * A URL: a string, or an instance of the URL class where the consumer's libraries declare one
@@ -525,6 +526,8 @@ export class PythonRuntime {
    * package, then announces `py:ready`. Called once, by `loadPython`.
    */
   #start(loaded: LoadedConfig | undefined): void {
+    // `pyscript.PyWorker` and `pyscript.workers` on this thread reach the worker API through it.
+    this.#core.call_boot(BootEntry.RegisterJsModule, ["_pyffi_workers", { PyWorker: pyWorkerFromPython, named: namedWorker }]);
     if (loaded !== undefined || this.#target !== undefined) {
       this.#callHost("pyscript._host", "install", [loaded?.config, this.#target, loaded?.modules]);
     }
@@ -565,6 +568,15 @@ export class PythonRuntime {
 
 /** Starts a Python runtime (the wasm module is loaded once and shared). */
 export async function loadPython(options: LoadPythonOptions = {}): Promise<PythonRuntime> {
+  return bootPython(options);
+}
+
+/**
+ * `loadPython`, with `beforeStart` called on the new runtime before anything runs in it (a
+ * worker registers its `_pyffi_worker` module there, before `pyscript` can be imported).
+ * @internal
+ */
+export async function bootPython(options: LoadPythonOptions, beforeStart?: (runtime: PythonRuntime) => void): Promise<PythonRuntime> {
   checkNodeVersion();
   options = checkLoadOptions(options);
   // Each step goes to onProgress and, as PyScript's `py:progress` event, to the lifecycle target.
@@ -580,6 +592,7 @@ export async function loadPython(options: LoadPythonOptions = {}): Promise<Pytho
   ]);
   report({ phase: "boot" });
   const runtime = new PythonRuntime(options);
+  beforeStart?.(runtime);
   startRuntime(runtime, loaded);
   report({ phase: "ready" });
   return runtime;

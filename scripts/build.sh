@@ -15,6 +15,11 @@ cargo build --target wasm32-unknown-unknown --profile "$PROFILE" -p pkg-ffi-core
 rm -rf js/wasm
 wasm-bindgen --target web --out-dir js/wasm --out-name core \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$PROFILE/pkg_ffi_core.wasm"
+# The TS layer's door into the JS snippet the glue imports (whose folder name has a hash): the
+# same module instance as the glue's (js/worker/main-flags.ts reads the core's flag probe).
+helpers_snippet=$(cd js/wasm && ls snippets/*/src/js/helpers.js)
+printf 'export { jsFlags } from "./%s";\n' "$helpers_snippet" > js/wasm/helpers.js
+printf 'export declare function jsFlags(value: unknown): number;\n' > js/wasm/helpers.d.ts
 if [ "$PROFILE" = release ] && [ "${PKG_FFI_NO_WASM_OPT:-}" != 1 ]; then
   # Only the features rustc emits by default: Node 20 rejects modules that use more.
   if ! node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
@@ -36,7 +41,7 @@ node scripts/pack-stdlib.mjs "$PYLIB_DIR/Lib" js/wasm/stdlib.bin
 rm -rf dist types/*.d.ts types/wasm
 node_modules/.bin/tsc -p tsconfig.json
 cp -r js/wasm dist/wasm
-mkdir -p types/wasm && cp js/wasm/core.d.ts types/wasm/core.d.ts
+mkdir -p types/wasm && cp js/wasm/core.d.ts js/wasm/helpers.d.ts types/wasm/
 rm -f dist/wasm/.gitignore dist/wasm/package.json
 # Second pass over the standard library: add the compiled code of the modules most programs
 # import, made by the runtime just built (imports of the rest compile on first use).

@@ -4,17 +4,22 @@ host has one), `ffi`, `fetch`, `when` and `Event`, `display` and `HTML`, `config
 
 import js
 
-from . import ffi
-from .context import RUNNING_IN_WORKER, config, current_target, window
+from . import context, ffi
+from .context import PyWorker, RUNNING_IN_WORKER, config, current_target, sync, window
 from .display import HTML, display
 from .events import Event, when
 from .fetch import fetch
 
 __all__ = [
-    "Event", "HTML", "RUNNING_IN_WORKER", "config", "current_target", "display", "fetch", "ffi", "js",
-    "when", "window",
+    "Event", "HTML", "PyWorker", "RUNNING_IN_WORKER", "config", "current_target", "display", "fetch", "ffi",
+    "js", "sync", "when", "window",
 ]
 
-if hasattr(js, "document"):
-    document = js.document
+if context.document is not None:
+    document = context.document
     __all__.append("document")
+
+if not RUNNING_IN_WORKER:
+    from .workers import workers
+
+    __all__.append("workers")

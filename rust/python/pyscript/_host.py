@@ -41,6 +41,13 @@ def install_js_modules(modules):
     pyscript.js_modules = module
 
 
+def main_thread_workers():
+    """The JavaScript side of `PyWorker` and `workers` on the main thread."""
+    import _pyffi_workers
+
+    return _pyffi_workers
+
+
 def place_file(url, destination, data):
     """Writes the bytes fetched from `url` to `destination` (relative to the working
     directory). A destination ending in `*` is a folder to unpack the archive into (its format

@@ -5,9 +5,42 @@ in at load time through `pyscript._host`."""
 
 import js
 
-RUNNING_IN_WORKER = False
+from .util import NotSupported
 
-window = js
+try:
+    # Registered by a worker that `loadPythonWorker` started, before anything else runs.
+    import _pyffi_worker as _worker
+except ImportError:
+    _worker = None
+
+RUNNING_IN_WORKER = _worker is not None
+
+if RUNNING_IN_WORKER:
+    # The main thread's globalThis and document, as JsProxies of the main thread's objects.
+    window = _worker.window
+    if window is not None:
+        document = window.document if _worker.has_document else None
+        if document is not None:
+            js.document = document
+    else:
+        if not _worker.sync_main_only:
+            js.console.warn(_worker.sab_error)
+        window = NotSupported("pyscript.window", _worker.sab_error)
+        document = NotSupported("pyscript.document", _worker.sab_error)
+    sync = _worker.sync
+    PyWorker = NotSupported("pyscript.PyWorker", "pyscript.PyWorker works only when running in the main thread")
+else:
+    window = js
+    document = getattr(js, "document", None)
+    sync = NotSupported("pyscript.sync", "pyscript.sync works only when running in a worker")
+
+    def PyWorker(url, **options):
+        """Starts Python in a worker running the file at `url`; returns the worker at once (its
+        `sync` can be given functions before it is ready; `await worker.ready` waits for it)."""
+        from ._host import main_thread_workers
+        from .ffi import to_js
+
+        return main_thread_workers().PyWorker(url, to_js(options))
 
 # PyScript's configuration object as a dict (what a pyscript.json holds), plus "type".
 config = {"type": "py"}

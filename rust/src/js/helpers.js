@@ -73,6 +73,8 @@ const BUFFER = 1 << 17;
 const DISPOSABLE = 1 << 18;
 const ASYNC_DISPOSABLE = 1 << 19;
 
+const REMOTE_FLAGS = Symbol.for("@pkg/ffi.remote.flags");
+
 // Pyodide's probes: each one alone may throw (a getter, a revoked Proxy) and then answers no.
 export function hasMethod(v, key) {
   try {
@@ -112,6 +114,10 @@ export function jsFlags(v) {
     return v instanceof DataView ? BUFFER : BUFFER | TYPED_ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
   }
   try {
+    // A worker's proxy of a main-thread object knows its flags (computed there by this same
+    // function): asking saves a round trip to the main thread per probe (js/worker/).
+    const remote = v[REMOTE_FLAGS];
+    if (remote !== undefined) return remote;
     // Each probe at its own site, so that V8's inline caches stay monomorphic (this runs for
     // every object that crosses).
     if (v instanceof ArrayBuffer) return BUFFER;

@@ -1,0 +1,194 @@
+// How bytes travel between the main thread and a worker. Worker -> main: `postMessage` (the main
+// thread never blocks). Main -> worker: one shared-memory slot, because a worker blocked in a
+// synchronous call can read nothing else; a worker that is not blocked is told to look at the
+// slot by a small message (a "poke"). Every main -> worker message takes the same path, in order,
+// so a call into a blocked worker is served by its wait loop instead of deadlocking.
+//
+// Without SharedArrayBuffer (`syncMainOnly`), main -> worker messages are posted, and the worker
+// cannot make synchronous calls.
+
+/** The end of a MessagePort-like connection: a Worker, a worker's `self`, or Node's ports. */
+export interface Port {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+}
+
+/** Word indexes of the shared slot's header (Int32). */
+const STATE = 0;
+const LENGTH = 1;
+/** The worker's interrupt buffer (`setInterruptBuffer`): main writes a signal number here. */
+export const INTERRUPT = 2;
+const HEADER_BYTES = 16;
+const EMPTY = 0;
+const FULL = 1;
+/** The slot starts at 64 KiB and grows (a growable SharedArrayBuffer) to fit a message. */
+const INITIAL_BYTES = 64 * 1024;
+const MAX_BYTES = 1024 * 1024 * 1024;
+
+/** The message that tells an idle worker to read the slot. */
+export const POKE = "pkg-ffi:poke";
+
+/** The shared memory of one worker, or undefined where SharedArrayBuffer is unavailable. */
+export function createSharedSlot(): SharedArrayBuffer | undefined {
+  if (typeof SharedArrayBuffer === "undefined") return undefined;
+  // Growable where the engine supports it; a fixed slot otherwise (messages then have a cap).
+  try {
+    return new (SharedArrayBuffer as any)(HEADER_BYTES + INITIAL_BYTES, { maxByteLength: HEADER_BYTES + MAX_BYTES });
+  } catch {
+    return new SharedArrayBuffer(HEADER_BYTES + INITIAL_BYTES);
+  }
+}
+
+/** Posts a copy of `bytes` (a view into a larger buffer, often), transferring the copy. */
+export function postBytes(port: Port, bytes: Uint8Array): void {
+  const copy = bytes.slice();
+  port.postMessage(copy, [copy.buffer]);
+}
+
+/** The main thread's end: writes messages into the slot one at a time, in order. */
+export class MainSlot {
+  readonly #port: Port;
+  readonly #shared: SharedArrayBuffer | undefined;
+  readonly #words: Int32Array | undefined;
+  readonly #queue: { bytes: Uint8Array; answers: number | undefined }[] = [];
+  #waiting = false;
+  /** The worker's synchronous requests with no answer written yet: while any, it is blocked. */
+  readonly #blocking = new Set<number>();
+
+  constructor(port: Port, shared: SharedArrayBuffer | undefined) {
+    this.#port = port;
+    this.#shared = shared;
+    this.#words = shared === undefined ? undefined : new Int32Array(shared, 0, 4);
+  }
+
+  get shared(): boolean {
+    return this.#shared !== undefined;
+  }
+
+  /** The worker sent request `id` and blocks until its answer. */
+  blocked(id: number): void {
+    this.#blocking.add(id);
+  }
+
+  /**
+   * The worker stopped waiting for request `id` (interrupted): its answer is never sent, and
+   * messages from now on need a poke, including one that may be in the slot already.
+   */
+  abandon(id: number): void {
+    if (!this.#blocking.delete(id)) return;
+    const queued = this.#queue.findIndex((m) => m.answers === id);
+    if (queued >= 0) this.#queue.splice(queued, 1);
+    if (this.#blocking.size === 0) this.#port.postMessage(POKE);
+  }
+
+  /** Sends one message to the worker; `answers` is the id of the request it answers. */
+  send(bytes: Uint8Array, answers?: number): void {
+    if (this.#shared === undefined) {
+      postBytes(this.#port, bytes);
+      return;
+    }
+    // The answer to an abandoned request: nobody waits for it.
+    if (answers !== undefined && !this.#blocking.has(answers)) return;
+    if (HEADER_BYTES + bytes.byteLength > ((this.#shared as any).maxByteLength ?? this.#shared.byteLength)) {
+      throw new RangeError(`a message of ${bytes.byteLength} bytes does not fit the worker's shared buffer`);
+    }
+    this.#queue.push({ bytes: bytes.slice(), answers });
+    this.#pump();
+  }
+
+  #pump(): void {
+    const words = this.#words!;
+    while (this.#queue.length > 0) {
+      if (Atomics.load(words, STATE) !== EMPTY) {
+        this.#whenTaken();
+        return;
+      }
+      const { bytes, answers } = this.#queue.shift()!;
+      this.#fit(bytes.byteLength);
+      new Uint8Array(this.#shared!, HEADER_BYTES, bytes.byteLength).set(bytes);
+      Atomics.store(words, LENGTH, bytes.byteLength);
+      // A blocked worker reads the slot when woken; an idle one needs telling.
+      const blocked = this.#blocking.size > 0;
+      if (answers !== undefined) this.#blocking.delete(answers);
+      Atomics.store(words, STATE, FULL);
+      Atomics.notify(words, STATE);
+      if (!blocked) this.#port.postMessage(POKE);
+    }
+  }
+
+  #fit(length: number): void {
+    const shared = this.#shared as SharedArrayBuffer & { growable?: boolean; grow?(n: number): void; maxByteLength?: number };
+    const needed = HEADER_BYTES + length;
+    if (needed <= shared.byteLength) return;
+    let size = shared.byteLength;
+    while (size < needed) size = Math.min(size * 2, shared.maxByteLength!);
+    shared.grow!(size);
+  }
+
+  /** Writes the rest of the queue once the worker has taken the slot's message. */
+  #whenTaken(): void {
+    if (this.#waiting) return;
+    this.#waiting = true;
+    const again = () => {
+      this.#waiting = false;
+      this.#pump();
+    };
+    const waitAsync = (Atomics as any).waitAsync as
+      | ((a: Int32Array, i: number, v: number) => { async: boolean; value: Promise<unknown> | string })
+      | undefined;
+    if (waitAsync !== undefined) {
+      const result = waitAsync(this.#words!, STATE, FULL);
+      if (result.async) void (result.value as Promise<unknown>).then(again);
+      else queueMicrotask(again);
+    } else {
+      setTimeout(again, 1);
+    }
+  }
+
+  /** Asks the worker's running Python to stop (KeyboardInterrupt) and wakes a blocked wait. */
+  interrupt(signal: number): void {
+    if (this.#words === undefined) return;
+    Atomics.store(this.#words, INTERRUPT, signal);
+    Atomics.notify(this.#words, STATE);
+  }
+}
+
+
+/** The worker's end of the slot. */
+export class WorkerSlot {
+  readonly #shared: SharedArrayBuffer;
+  readonly #words: Int32Array;
+
+  constructor(shared: SharedArrayBuffer) {
+    this.#shared = shared;
+    this.#words = new Int32Array(shared, 0, 4);
+  }
+
+  /** The slot's message (a copy), freeing the slot for the next; undefined when it is empty. */
+  take(): Uint8Array | undefined {
+    if (Atomics.load(this.#words, STATE) !== FULL) return undefined;
+    const length = Atomics.load(this.#words, LENGTH);
+    const bytes = new Uint8Array(this.#shared, HEADER_BYTES, length).slice();
+    Atomics.store(this.#words, STATE, EMPTY);
+    Atomics.notify(this.#words, STATE);
+    return bytes;
+  }
+
+  /** Blocks (without spinning) until main writes the slot, interrupts, or `timeoutMs` pass. */
+  wait(timeoutMs: number): void {
+    Atomics.wait(this.#words, STATE, EMPTY, timeoutMs);
+  }
+
+  /** The signal number main wrote to interrupt, or 0. */
+  get interruptSignal(): number {
+    return Atomics.load(this.#words, INTERRUPT);
+  }
+
+  clearInterrupt(): void {
+    Atomics.store(this.#words, INTERRUPT, 0);
+  }
+
+  /** The word the runtime's `setInterruptBuffer` watches. */
+  interruptBuffer(): Int32Array {
+    return new Int32Array(this.#shared, INTERRUPT * 4, 1);
+  }
+}

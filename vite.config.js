@@ -1,5 +1,6 @@
 // Vitest runs every test file in two projects: Node, and headless Chromium (Debian's, driven by
-// Playwright). Files under test/node/ run in Node only; under test/browser/, in Chromium only.
+// Playwright). Files under test/node/ run in Node only; under test/browser/, in Chromium only;
+// under test/browser-nosab/, in Chromium on a page that is not cross-origin isolated.
 import { defineConfig } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
 
@@ -7,6 +8,19 @@ const chromiumArgs = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run", "--js-flags=--expose-gc",
 ];
+
+const isolationHeaders = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+};
+
+const browserOptions = {
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({ launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs } }),
+  instances: [{ browser: "chromium" }],
+};
 
 export default defineConfig({
   test: {
@@ -64,17 +78,23 @@ export default defineConfig({
         },
       },
       {
+        // Cross-origin isolated (COOP/COEP on every response), as a page using workers must be:
+        // SharedArrayBuffer exists (test/workers.test.ts).
+        server: { headers: isolationHeaders },
         test: {
           name: "browser",
           // The differential suite's DOM cases run here (the rest are skipped: Node runs them).
           include: ["test/*.test.ts", "test/browser/*.test.ts", "test/compat/*.test.ts"],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({ launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs } }),
-            instances: [{ browser: "chromium" }],
-          },
+          browser: browserOptions,
+        },
+      },
+      {
+        // A page without those headers: no SharedArrayBuffer, so workers fall back to message
+        // passing (syncMainOnly) or refuse to start (test/browser-nosab/).
+        test: {
+          name: "browser-nosab",
+          include: ["test/browser-nosab/*.test.ts"],
+          browser: browserOptions,
         },
       },
     ],

@@ -8,6 +8,10 @@ import { loadPythonWorker, PythonError, PyWorker, type PythonWorker } from "../d
 import { collectGarbage, startPython } from "./helpers.js";
 
 const inBrowser = typeof document !== "undefined";
+
+test.runIf(inBrowser)("the browser project's page is cross-origin isolated (workers need SharedArrayBuffer)", () => {
+  expect(crossOriginIsolated).toBe(true);
+});
 const fixture = (name: string) => new URL(`./fixtures/workers/${name}`, import.meta.url);
 
 /** Polls `check` (each turn lets messages and timers run) until it holds or `ms` pass. */

@@ -70,13 +70,13 @@ function checkStringMap(name: string, value: unknown): void {
 }
 
 /** Warns (once per load) about keys that change nothing here. */
-function warnUnused(config: PyScriptConfig): void {
+function warnUnused(config: PyScriptConfig, where: "main" | "worker"): void {
   for (const key of Object.keys(config)) {
     if (USED.has(key)) continue;
     const why = PYSCRIPT_ONLY.has(key) ? "is a PyScript setting this runtime does not use" : "is not a PyScript setting";
     console.warn(`${METHOD}: config.${key} ${why}; it is ignored`);
   }
-  if (config.js_modules?.worker !== undefined) {
+  if (where === "main" && config.js_modules?.worker !== undefined) {
     console.warn(`${METHOD}: config.js_modules.worker is ignored: this runtime runs on the thread that loads it`);
   }
 }
@@ -90,14 +90,21 @@ function expandPlaceholders(files: Record<string, string>): Array<[string, strin
     .map(([source, destination]) => [substitute(source), substitute(destination)]);
 }
 
-async function importModule(url: string, name: string): Promise<[string, unknown]> {
+/** Imports `js_modules[side]`'s modules: name -> namespace, or undefined when there are none. */
+export async function importJsModules(config: PyScriptConfig | undefined, side: "main" | "worker"): Promise<Record<string, unknown> | undefined> {
+  const entries = Object.entries(config?.js_modules?.[side] ?? {});
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(await Promise.all(entries.map(([url, name]) => importModule(url, name, side))));
+}
+
+async function importModule(url: string, name: string, side: "main" | "worker"): Promise<[string, unknown]> {
   let resolved: URL | undefined;
   try {
     resolved = resolveUserUrl(url);
     return [name, await import(/* @vite-ignore */ /* webpackIgnore: true */ resolved.href)];
   } catch (e) {
     throw new Error(
-      `${METHOD}: config.js_modules.main: could not import ${JSON.stringify(name)} from ${resolved?.href ?? url}: ` +
+      `${METHOD}: config.js_modules.${side}: could not import ${JSON.stringify(name)} from ${resolved?.href ?? url}: ` +
         `${(e as Error)?.message ?? e}`,
       { cause: e },
     );
@@ -118,13 +125,16 @@ async function fetchFile(source: string, destination: string): Promise<[string, 
   }
 }
 
-/** Imports the modules and fetches the files the configuration names, all at once. */
-export async function loadConfig(config: PyScriptConfig): Promise<LoadedConfig> {
-  warnUnused(config);
-  const moduleEntries = Object.entries(config.js_modules?.main ?? {});
+/**
+ * Imports the modules and fetches the files the configuration names, all at once. In a worker
+ * (`where`), `js_modules.worker` is imported here; `js_modules.main` is imported by the main
+ * thread and reached through it (js/worker/).
+ */
+export async function loadConfig(config: PyScriptConfig, where: "main" | "worker" = "main"): Promise<LoadedConfig> {
+  warnUnused(config, where);
   const [modules, files] = await Promise.all([
-    Promise.all(moduleEntries.map(([url, name]) => importModule(url, name))),
+    importJsModules(config, where),
     Promise.all(expandPlaceholders(config.files ?? {}).map(([source, destination]) => fetchFile(source, destination))),
   ]);
-  return { config, modules: modules.length > 0 ? Object.fromEntries(modules) : undefined, files };
+  return { config, modules, files };
 }

@@ -571,12 +571,16 @@ export async function loadPython(options: LoadPythonOptions = {}): Promise<Pytho
   return bootPython(options);
 }
 
-/**
- * `loadPython`, with `beforeStart` called on the new runtime before anything runs in it (a
- * worker registers its `_pyffi_worker` module there, before `pyscript` can be imported).
- * @internal
- */
-export async function bootPython(options: LoadPythonOptions, beforeStart?: (runtime: PythonRuntime) => void): Promise<PythonRuntime> {
+/** How a worker's runtime starts differently (js/worker/worker-side.ts). @internal */
+export interface WorkerBoot {
+  /** Called on the new runtime before anything runs in it (before `pyscript` can be imported). */
+  beforeStart(runtime: PythonRuntime): void;
+  /** The main thread's `js_modules.main`, as proxies (name -> namespace), if any. */
+  mainModules(): Record<string, unknown> | undefined;
+}
+
+/** `loadPython`, or a worker's start when `worker` is given. @internal */
+export async function bootPython(options: LoadPythonOptions, worker?: WorkerBoot): Promise<PythonRuntime> {
   checkNodeVersion();
   options = checkLoadOptions(options);
   // Each step goes to onProgress and, as PyScript's `py:progress` event, to the lifecycle target.
@@ -588,11 +592,13 @@ export async function bootPython(options: LoadPythonOptions, beforeStart?: (runt
   };
   const [, loaded] = await Promise.all([
     loadCore(options.wasmUrl, options.stdlibUrl, report),
-    options.config === undefined ? undefined : loadConfig(options.config),
+    options.config === undefined ? undefined : loadConfig(options.config, worker === undefined ? "main" : "worker"),
   ]);
+  const mainModules = loaded !== undefined ? worker?.mainModules() : undefined;
+  if (loaded !== undefined && mainModules !== undefined) loaded.modules = { ...mainModules, ...loaded.modules };
   report({ phase: "boot" });
   const runtime = new PythonRuntime(options);
-  beforeStart?.(runtime);
+  worker?.beforeStart(runtime);
   startRuntime(runtime, loaded);
   report({ phase: "ready" });
   return runtime;

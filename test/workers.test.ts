@@ -78,6 +78,20 @@ describe("start-up", () => {
     await expect(PyWorker(5 as never)).rejects.toThrow(TypeError);
   });
 
+  test("PyScript's config: js_modules.worker loads in the worker, js_modules.main on the main thread", async () => {
+    const greet = new URL("./fixtures/pyscript/greet.js", import.meta.url).href;
+    const withModules = await loadPythonWorker({
+      config: { js_modules: { main: { [greet]: "on_main" }, worker: { [greet]: "in_worker" } } },
+      code: "from pyscript.js_modules import on_main, in_worker",
+    });
+    try {
+      expect(await withModules.runPython("[on_main.greet('main'), in_worker.greet('worker'), in_worker.answer]"))
+        .toEqual(["Hello, main!", "Hello, worker!", 42]);
+    } finally {
+      withModules.terminate();
+    }
+  });
+
   test("a second worker is handed the compiled core: its progress is all cached", async () => {
     const events: { cached?: boolean }[] = [];
     const second = await loadPythonWorker({ code: "x = 1", onProgress: (e) => events.push(e) });
@@ -238,6 +252,29 @@ for _ in range(200):
     await asyncio.sleep(0.01)
 fired`);
     expect(r).toEqual(["ok"]);
+  });
+
+  test("listeners: one create_proxy is one function on main, so removeEventListener removes it", async () => {
+    const target = new EventTarget();
+    (globalThis as any).mainTarget = target;
+    try {
+      await w.runPython(`
+from pyodide.ffi import create_proxy
+heard = []
+on_ping = create_proxy(lambda e: heard.append(e.type))
+t = window.mainTarget
+t.addEventListener("ping", on_ping)
+`);
+      target.dispatchEvent(new Event("ping"));
+      await until(async () => (await w.runPython("len(heard)")) === 1);
+      await w.runPython("t.removeEventListener('ping', on_ping)");
+      target.dispatchEvent(new Event("ping"));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await w.runPython("heard")).toEqual(["ping"]);
+      await w.runPython("on_ping.destroy()\nt = None");
+    } finally {
+      delete (globalThis as any).mainTarget;
+    }
   });
 
   test("typed arrays are copied both ways, larger than the initial shared buffer", async () => {

@@ -5,13 +5,16 @@ import { isNode } from "../host.js";
 import { serveWorker } from "./worker-side.js";
 
 if (isNode()) {
+  // No top-level await: bundlers build worker entries as classic scripts by default (Vite's
+  // worker.format is "iife"). Node holds the parent's messages until the listener is added.
   const specifier = "node:worker_threads";
-  const { parentPort } = (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as typeof import("node:worker_threads");
-  if (parentPort === null) throw new Error("@pkg/ffi's worker entry runs only as a worker");
-  serveWorker(
-    { postMessage: (message, transfer) => parentPort.postMessage(message, transfer as never) },
-    (handler) => parentPort.on("message", handler),
-  );
+  void (import(/* webpackIgnore: true */ /* @vite-ignore */ specifier) as Promise<typeof import("node:worker_threads")>).then(({ parentPort }) => {
+    if (parentPort === null) throw new Error("@pkg/ffi's worker entry runs only as a worker");
+    serveWorker(
+      { postMessage: (message, transfer) => parentPort.postMessage(message, transfer as never) },
+      (handler) => parentPort.on("message", handler),
+    );
+  });
 } else {
   const scope = globalThis as unknown as {
     postMessage(message: unknown, transfer?: Transferable[]): void;

@@ -7,6 +7,7 @@
 import type { Ref } from "./codec.js";
 
 interface Entry {
+  key: object;
   value: object;
   gen: number;
   sent: number;
@@ -19,15 +20,18 @@ export class HeldTable {
   #ids = new Map<object, number>();
   #gens: number[] = [];
 
-  /** The reference for `value`, counting one more send. */
-  send(value: object): Ref {
-    let id = this.#ids.get(value);
+  /**
+   * The reference for `key`, counting one more send. The first send stores `hold(key)` (what
+   * `get` returns; by default `key` itself): the worker holds a PyProxy copy for a PyProxy key.
+   */
+  send(key: object, hold: (key: object) => object = (k) => k): Ref {
+    let id = this.#ids.get(key);
     if (id === undefined) {
       id = this.#free.pop() ?? this.#slots.length;
       const gen = (this.#gens[id] ?? 0) + 1;
       this.#gens[id] = gen;
-      this.#slots[id] = { value, gen, sent: 0, pinned: false };
-      this.#ids.set(value, id);
+      this.#slots[id] = { key, value: hold(key), gen, sent: 0, pinned: false };
+      this.#ids.set(key, id);
     }
     const entry = this.#slots[id]!;
     entry.sent++;
@@ -55,7 +59,7 @@ export class HeldTable {
     if (entry.sent > 0) return;
     this.#onFree?.(entry.value);
     this.#slots[ref.id] = undefined;
-    this.#ids.delete(entry.value);
+    this.#ids.delete(entry.key);
     this.#free.push(ref.id);
   }
 

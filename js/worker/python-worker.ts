@@ -8,7 +8,8 @@ import { isNode, resolveUserUrl } from "../host.js";
 import { compileCore } from "../loader.js";
 import { progressReporter, type ProgressCallback } from "../load-progress.js";
 import { loadOptionSource, type StdinResult, type StdinSource } from "../stdin.js";
-import type { PyScriptConfig } from "../pyscript-config.js";
+import { importJsModules, type PyScriptConfig } from "../pyscript-config.js";
+import type { UrlLike } from "../runtime.js";
 import { createSharedSlot, MainSlot, type Port } from "./channel.js";
 import { errorData, Reader, Shape, Tag, Writer, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
 import { HeldTable, RemoteCache } from "./held-table.js";
@@ -19,7 +20,7 @@ export interface LoadPythonWorkerOptions {
   /** Python code the worker runs once booted (before `loadPythonWorker` resolves). */
   code?: string;
   /** A Python file the worker fetches and runs instead of `code` (relative: to the page / working directory). */
-  url?: string | URL;
+  url?: UrlLike;
   /** A name: `pyscript.workers[name]` on the main thread resolves to this worker's `sync`. */
   name?: string;
   /**
@@ -43,8 +44,8 @@ export interface LoadPythonWorkerOptions {
   config?: PyScriptConfig;
   debug?: boolean;
   /** Where the core and the standard library are (as `loadPython`'s); compiled once per page. */
-  wasmUrl?: string | URL;
-  stdlibUrl?: string | URL;
+  wasmUrl?: UrlLike;
+  stdlibUrl?: UrlLike;
   /** Progress of the main thread's fetch and compile (the first worker's). */
   onProgress?: ProgressCallback;
 }
@@ -52,7 +53,7 @@ export interface LoadPythonWorkerOptions {
 /** Live references across one worker's boundary (`PythonWorker.stats()`). */
 export interface WorkerStats {
   main: {
-    /** Main-thread objects the worker holds proxies of (the pinned `window` not counted). */
+    /** Main-thread objects the worker holds proxies of (the pinned `window` and modules not counted). */
     objectsLent: number;
     /** Worker functions main holds (listeners, callbacks). */
     workerFunctions: number;
@@ -126,7 +127,7 @@ export function loadPythonWorker(options: LoadPythonWorkerOptions = {}): Promise
 }
 
 /** PyScript's JS `PyWorker(url, options)`: `loadPythonWorker({ ...options, url })`. */
-export function PyWorker(url: string | URL, options: Omit<LoadPythonWorkerOptions, "url" | "code"> = {}): Promise<PythonWorker> {
+export function PyWorker(url: UrlLike, options: Omit<LoadPythonWorkerOptions, "url" | "code"> & { type?: string } = {}): Promise<PythonWorker> {
   try {
     if (!isUrlLike(url)) throw argumentError("PyWorker", "url", "a string or URL", url);
     const o = checkOptions<LoadPythonWorkerOptions>("PyWorker", "options", options);
@@ -170,8 +171,8 @@ interface HostWorker extends Port {
 }
 
 async function spawn(name: string | undefined, onMessage: (data: unknown) => void, onFailure: (e: Error) => void): Promise<HostWorker> {
-  const entry = new URL("./entry.js", import.meta.url);
   if (isNode()) {
+    const entry = new URL("./entry.js", import.meta.url);
     const specifier = "node:worker_threads";
     const { Worker } = (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as typeof import("node:worker_threads");
     const worker = new Worker(entry, { name });
@@ -184,11 +185,12 @@ async function spawn(name: string | undefined, onMessage: (data: unknown) => voi
       keepAlive: (on) => (on ? worker.ref() : worker.unref()),
     };
   }
-  const worker = new Worker(entry, { type: "module", name });
+  // Written as bundlers recognise a worker (Vite, webpack): they bundle the entry and its imports.
+  const worker = new Worker(new URL("./entry.js", import.meta.url), { type: "module", name });
   worker.addEventListener("message", (event) => onMessage(event.data));
   worker.addEventListener("error", (event) => {
     event.preventDefault();
-    onFailure(new Error(`the worker failed: ${event.message || "its script did not load"} (${entry.href})`));
+    onFailure(new Error(`the worker failed: ${event.message || "its script did not load"} (${new URL("./entry.js", import.meta.url).href})`));
   });
   return {
     postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),
@@ -244,6 +246,7 @@ export class PythonWorker {
     };
     this.#slot = new MainSlot(port, shared);
     // The worker's `window`: the first reference, pinned (js/worker/worker-side.ts knows it).
+    // The second, `js_modules.main`, is pinned once imported (#start).
     this.#held.pin(globalThis);
     this.#remotes = new RemoteCache((ref, count) => this.#release(ref, count));
     this.#policy = {
@@ -277,8 +280,13 @@ export class PythonWorker {
 
   async #start(shared: SharedArrayBuffer | undefined): Promise<void> {
     const o = this.#options;
-    const { module, stdlib } = await compileCore(o.wasmUrl, o.stdlibUrl, progressReporter(o.onProgress));
+    const [{ module, stdlib }, mainModules] = await Promise.all([
+      compileCore(o.wasmUrl, o.stdlibUrl, progressReporter(o.onProgress)),
+      // PyScript's js_modules.main: imported here, reached from the worker through main.
+      importJsModules(o.config, "main"),
+    ]);
     if (this.#failure !== undefined) return;
+    this.#held.pin(mainModules ?? {});
     this.#host = await spawn(this.name, (data) => this.#onMessage(data), (e) => this.#fail(e));
     if (this.#failure !== undefined) {
       this.#host.terminate();
@@ -327,7 +335,8 @@ export class PythonWorker {
   async stats(): Promise<WorkerStats> {
     const worker = (await this.#call(CallKind.Stats, "worker.stats()", () => {})) as Record<string, unknown>;
     return {
-      main: { objectsLent: this.#held.size - 1, workerFunctions: this.#remotes.size },
+      // The two pinned objects (globalThis, js_modules.main) are not counted.
+      main: { objectsLent: this.#held.size - 2, workerFunctions: this.#remotes.size },
       worker,
     };
   }
@@ -483,6 +492,11 @@ export class PythonWorker {
         } catch (e) {
           value = e;
           decoded = false;
+        }
+        // A failed start fails the worker: every call waiting on it rejects with the same error.
+        if (id === 0 && !(ok && decoded)) {
+          this.#fail(value);
+          return;
         }
         const pending = this.#pending.get(id);
         this.#pending.delete(id);

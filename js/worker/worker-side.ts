@@ -14,8 +14,9 @@ import { HeldTable, RemoteCache } from "./held-table.js";
 import { CallKind, Op, ToMain, ToWorker, type WorkerInit } from "./protocol.js";
 import { REMOTE_FLAGS, remoteTarget } from "./remote-flags.js";
 
-/** The reference main pins for its `globalThis` (the first it ever lends). */
+/** The references main pins first: its `globalThis`, then its `js_modules.main` (name -> namespace). */
 const WINDOW_REF: Ref = { id: 0, gen: 1 };
+const MAIN_MODULES_REF: Ref = { id: 1, gen: 1 };
 
 const SAB_ERROR =
   "Unable to use `window` or `document` in worker. This requires SharedArrayBuffer support. " +
@@ -40,6 +41,8 @@ class WorkerSide {
   #releases: [Ref, number][] = [];
   #releaseTimer: ReturnType<typeof setTimeout> | undefined;
   #lastRequest = 0;
+  booted = false;
+  readonly #early: Uint8Array[] = [];
   readonly #policy: RefPolicy;
 
   constructor(port: Port, shared: SharedArrayBuffer | undefined) {
@@ -83,7 +86,9 @@ class WorkerSide {
       const proxy = v as PyProxy;
       if (typeof v === "function") {
         // A borrowed argument is destroyed when its call returns: main holds a copy of its own.
-        w.ref(Tag.WorkerRef, this.#held.send(proxy.copy()), Shape.Function);
+        // The same PyProxy (a create_proxy result) is the same reference, so main sees one
+        // function: removeEventListener finds what addEventListener added.
+        w.ref(Tag.WorkerRef, this.#held.send(proxy, () => proxy.copy()), Shape.Function);
         return true;
       }
       // Other Python objects arrive converted, dicts as plain objects (as PyScript sends them).
@@ -270,6 +275,14 @@ class WorkerSide {
     return proxy;
   }
 
+  /** The main thread's `js_modules.main` (name -> proxy of the namespace), if any. */
+  mainModules(): Record<string, unknown> | undefined {
+    if (this.#slot === undefined) return undefined;
+    const modules = this.#remotes.receive(MAIN_MODULES_REF, () => this.#remoteProxy(MAIN_MODULES_REF, Shape.Object, 0)) as Record<string, unknown>;
+    const names = Object.keys(modules);
+    return names.length === 0 ? undefined : Object.fromEntries(names.map((name) => [name, modules[name]]));
+  }
+
   /** The main thread's `globalThis`, or undefined without shared memory. */
   window(): object | undefined {
     if (this.#slot === undefined) return undefined;
@@ -348,6 +361,12 @@ class WorkerSide {
         return;
       }
       case ToWorker.Call:
+        // Main may call before the runtime exists: those calls wait for it (not for the
+        // start-up code, which may itself wait for main to finish such a call).
+        if (!this.booted) {
+          this.#early.push(bytes);
+          return;
+        }
         return this.#call(r);
       case ToWorker.Settle: {
         const id = r.u32();
@@ -365,6 +384,13 @@ class WorkerSide {
         return;
       }
     }
+  }
+
+  /** The runtime is up (the start-up code is next): calls made before are served now. */
+  runtimeReady(): void {
+    this.booted = true;
+    for (const message of this.#early.splice(0)) this.#handle(message);
+    this.drain();
   }
 
   /** Reads every message waiting in the slot (an idle worker, told by a poke). */
@@ -487,24 +513,15 @@ function rebuildError(e: ErrorData): Error {
 /** Starts the worker's side on `port` once `init` arrives. */
 export function serveWorker(port: Port, listen: (handler: (data: unknown) => void) => void): void {
   let side: WorkerSide | undefined;
-  let ready = false;
-  const early: unknown[] = [];
-  const dispatch = (data: unknown) => {
-    if (data === POKE) side?.drain();
-    else if (data instanceof Uint8Array) side?.receive(data);
-  };
   listen((data) => {
     if ((data as WorkerInit)?.type === "pkg-ffi:init") {
       side = new WorkerSide(port, (data as WorkerInit).shared);
-      void boot(side, data as WorkerInit).then(() => {
-        ready = true;
-        for (const message of early.splice(0)) dispatch(message);
-        side!.drain();
-      });
-      return;
+      void boot(side, data as WorkerInit);
+    } else if (data === POKE) {
+      side?.drain();
+    } else if (data instanceof Uint8Array) {
+      side?.receive(data);
     }
-    if (!ready) early.push(data);
-    else dispatch(data);
   });
 }
 
@@ -527,20 +544,24 @@ async function boot(side: WorkerSide, init: WorkerInit): Promise<void> {
         config: init.config as never,
         debug: init.debug,
       },
-      (rt) => {
-        side.runtime = rt;
-        rt.registerJsModule("_pyffi_worker", {
-          window,
-          has_document: init.mainHasDocument,
-          sync: side.sync(),
-          sab_error: SAB_ERROR,
-          sync_main_only: init.syncMainOnly,
-          name: init.name ?? null,
-        });
-        const interrupts = side.interruptBuffer();
-        if (interrupts !== undefined) rt.setInterruptBuffer(interrupts);
+      {
+        mainModules: () => side.mainModules(),
+        beforeStart: (rt) => {
+          side.runtime = rt;
+          rt.registerJsModule("_pyffi_worker", {
+            window,
+            has_document: init.mainHasDocument,
+            sync: side.sync(),
+            sab_error: SAB_ERROR,
+            sync_main_only: init.syncMainOnly,
+            name: init.name ?? null,
+          });
+          const interrupts = side.interruptBuffer();
+          if (interrupts !== undefined) rt.setInterruptBuffer(interrupts);
+        },
       },
     );
+    side.runtimeReady();
     let code = init.code;
     if (init.url !== undefined) code = new TextDecoder().decode(await fetchBytes(resolveUserUrl(init.url)));
     if (code !== undefined) await runtime.runPythonAsync(code);

@@ -25,7 +25,9 @@ test("the tarball holds exactly the package's files", () => {
   const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: root, stdio: "pipe" }).toString());
   // wasm-bindgen names the snippets folder after a hash of the crate.
   const files = pack.files.map((f: { path: string }) => f.path.replace(/snippets\/pkg-ffi-core-[0-9a-f]+\//, "snippets/pkg-ffi-core-*/"));
-  const modules = readdirSync(join(root, "js")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
+  const modules = readdirSync(join(root, "js"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts") && !f.startsWith("wasm"))
+    .map((f) => f.split("\\").join("/").slice(0, -3));
   const stubs = readdirSync(join(root, "python-stubs"), { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".pyi") || f.endsWith("py.typed"))
     .map((f) => `python-stubs/${f.split("\\").join("/")}`);
@@ -37,10 +39,12 @@ test("the tarball holds exactly the package's files", () => {
     ...modules.map((m) => `dist/${m}.js`),
     "dist/wasm/core.js",
     "dist/wasm/core_bg.wasm",
+    "dist/wasm/helpers.js",
     "dist/wasm/snippets/pkg-ffi-core-*/src/js/helpers.js",
     "dist/wasm/stdlib.bin",
     ...modules.map((m) => `types/${m}.d.ts`),
     "types/wasm/core.d.ts",
+    "types/wasm/helpers.d.ts",
     ...stubs,
   ].sort());
   expect(stubs.length).toBeGreaterThan(0);
@@ -117,7 +121,8 @@ test("the package entry exports the public API only", async () => {
     "PyDict", "PyGenerator", "PyIterable", "PyIterator", "PyMutableSequence", "PyProxy", "PyProxyWithGet",
     "PyProxyWithHas", "PyProxyWithLength", "PyProxyWithSet", "PySequence", "PythonError",
   ];
-  expect(names).toEqual(["FSError", "PythonRuntime", "ffi", "loadPython", ...ffiClasses].sort());
+  const workers = ["PyWorker", "PythonWorker", "loadPythonWorker"];
+  expect(names).toEqual(["FSError", "PythonRuntime", "ffi", "loadPython", ...workers, ...ffiClasses].sort());
 });
 
 const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };

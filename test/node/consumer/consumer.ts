@@ -120,3 +120,22 @@ p.get("x");
 use(pkg.settle);
 // @ts-expect-error PROTOCOLS is internal
 use(pkg.PROTOCOLS);
+
+// The worker mode.
+const worker = await pkg.loadPythonWorker({ code: "x = 1", sync: { title: () => "t" }, name: "w", syncMainOnly: false, stdout: (l: string) => use(l) });
+worker.sync.title = () => "x";
+const doubled: Promise<number> = worker.sync.double(2);
+const workerStats: pkg.WorkerStats = await worker.stats();
+use(doubled, workerStats.main.objectsLent, workerStats.main.workerFunctions, workerStats.worker, worker.name, await worker.ready);
+const fromRun: number = await worker.runPython("1 + 1");
+use(fromRun, await worker.runPythonAsync("1"));
+worker.interrupt();
+worker.terminate();
+const pyWorker: pkg.PythonWorker = await pkg.PyWorker("./w.py", { name: "w2" });
+use(pyWorker);
+const workerOptions: pkg.LoadPythonWorkerOptions = { url: "./w.py", config: { js_modules: { worker: { "./m.js": "m" } } } };
+use(workerOptions);
+// @ts-expect-error code is a string
+await pkg.loadPythonWorker({ code: 1 });
+// @ts-expect-error a misspelt option key
+await pkg.loadPythonWorker({ cod: "x = 1" });

@@ -29,6 +29,13 @@ loadPython({ stdout: () => {} }).then(
 `;
 const EXPECTED = "[3, 42]";
 
+// A page that runs Python in a worker, which calls a main-thread function synchronously.
+const WORKER_MAIN = `import { loadPythonWorker } from "@pkg/ffi";
+loadPythonWorker({ code: "from pyscript import sync\\nsync.answer = lambda: str(sync.base() * 7)", sync: { base: () => 6 }, stdout: () => {} })
+  .then((w) => w.sync.answer())
+  .then((r) => { window.result = r; }, (e) => { window.failure = String((e && e.message) || e); });
+`;
+
 beforeAll(async () => {
   tools = execFileSync("bash", [join(root, "scripts/setup-bundlers.sh")], { encoding: "utf8" }).trim();
   const packDir = mkdtempSync(join(tmpdir(), "pkg-ffi-pack-"));
@@ -75,13 +82,16 @@ const MIME: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-/** A static file server for `dir` (unknown paths: 404); returns its URL. */
-async function serve(dir: string): Promise<string> {
+/** The headers that make a page cross-origin isolated (SharedArrayBuffer, for workers). */
+const ISOLATED = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" };
+
+/** A static file server for `dir` (unknown paths: 404), sending `headers` too; returns its URL. */
+async function serve(dir: string, headers: Record<string, string> = {}): Promise<string> {
   const server: Server = createServer(async (req, res) => {
     try {
       const path = join(dir, decodeURIComponent(new URL(req.url!, "http://x").pathname).replace(/\/$/, "/index.html"));
       const body = await readFile(path);
-      res.writeHead(200, { "content-type": MIME[extname(path)] ?? "application/octet-stream", "content-length": body.length });
+      res.writeHead(200, { ...headers, "content-type": MIME[extname(path)] ?? "application/octet-stream", "content-length": body.length });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -141,6 +151,29 @@ async function viteDev(vite: string, app: string): Promise<string> {
   throw new Error(`${vite} did not start: ${output}`);
 }
 
+/** Builds `app`'s main.js with webpack 5 (production) into dist/, expecting no error or warning. */
+async function webpackBuild(app: string): Promise<string> {
+  const { default: webpack } = await tool("webpack/lib/index.js");
+  const out = join(app, "dist");
+  const stats: any = await new Promise((res, rej) =>
+    webpack(
+      {
+        mode: "production",
+        context: app,
+        entry: "./main.js",
+        output: { path: out, filename: "main.js" },
+        // The 12 MB wasm is over webpack's 244 KiB advice for web assets (docs/bundlers.md).
+        performance: { hints: false },
+      },
+      (err: Error | null, s: any) => (err ? rej(err) : res(s)),
+    ),
+  );
+  const info = stats.toJson({ all: false, errors: true, warnings: true });
+  expect(info.errors.map((e: any) => e.message)).toEqual([]);
+  expect(info.warnings.map((w: any) => w.message)).toEqual([]);
+  return out;
+}
+
 const MODULE_PAGE = '<!doctype html><script type="module" src="./main.js"></script>';
 
 describe("bundlers", () => {
@@ -161,26 +194,26 @@ describe("bundlers", () => {
     });
   }
 
+  // Vite and webpack bundle `new Worker(new URL("./entry.js", import.meta.url))` (docs/workers.md).
+  test("Vite 8: build with a worker, served cross-origin isolated", async () => {
+    const app = newApp("vite8-worker");
+    writeFileSync(join(app, "main.js"), WORKER_MAIN);
+    writeFileSync(join(app, "index.html"), MODULE_PAGE);
+    execFileSync(process.execPath, [join(tools, "node_modules/vite8/bin/vite.js"), "build", "--logLevel", "error"], { cwd: app, stdio: "pipe" });
+    expect(await pythonResult(await serve(join(app, "dist"), ISOLATED))).toBe("42");
+  });
+
+  test("webpack 5: production build with a worker, without warnings", async () => {
+    const app = newApp("webpack-worker");
+    writeFileSync(join(app, "main.js"), WORKER_MAIN);
+    const out = await webpackBuild(app);
+    writeFileSync(join(out, "index.html"), '<!doctype html><script src="./main.js"></script>');
+    expect(await pythonResult(await serve(out, ISOLATED))).toBe("42");
+  });
+
   test("webpack 5: production build without warnings", async () => {
     const app = newApp("webpack");
-    const { default: webpack } = await tool("webpack/lib/index.js");
-    const out = join(app, "dist");
-    const stats: any = await new Promise((res, rej) =>
-      webpack(
-        {
-          mode: "production",
-          context: app,
-          entry: "./main.js",
-          output: { path: out, filename: "main.js" },
-          // The 12 MB wasm is over webpack's 244 KiB advice for web assets (docs/bundlers.md).
-          performance: { hints: false },
-        },
-        (err: Error | null, s: any) => (err ? rej(err) : res(s)),
-      ),
-    );
-    const info = stats.toJson({ all: false, errors: true, warnings: true });
-    expect(info.errors.map((e: any) => e.message)).toEqual([]);
-    expect(info.warnings.map((w: any) => w.message)).toEqual([]);
+    const out = await webpackBuild(app);
     writeFileSync(join(out, "index.html"), '<!doctype html><script src="./main.js"></script>');
     expect(await pythonResult(await serve(out))).toBe(EXPECTED);
   });

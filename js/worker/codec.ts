@@ -96,6 +96,13 @@ export class Writer {
   #depth = 0;
   constructor(private readonly policy: RefPolicy) {}
 
+  /** Empties the writer for the next message (its buffer is kept). */
+  reset(): this {
+    this.#length = 0;
+    this.#depth = 0;
+    return this;
+  }
+
   /** The bytes written so far (a view of the buffer). */
   get bytes(): Uint8Array {
     return this.#bytes.subarray(0, this.#length);
@@ -357,4 +364,24 @@ export function errorData(e: unknown, pythonType?: string): ErrorData {
     return { name: String(name ?? "Error"), message: String(message ?? ""), stack: String(stack ?? ""), pythonType: type };
   }
   return { name: "Error", message: String(e), stack: "" };
+}
+
+/**
+ * Writers to reuse (each message is copied out before its writer goes back): a free one, or a
+ * new one when encoding re-enters (a getter that runs while a value is written).
+ */
+export class WriterPool {
+  readonly #free: Writer[] = [];
+  constructor(private readonly policy: RefPolicy) {}
+
+  /** Writes one message with a writer of the pool and hands its bytes to `use`. */
+  message(write: (w: Writer) => void, use: (bytes: Uint8Array) => void): void {
+    const w = this.#free.pop()?.reset() ?? new Writer(this.policy);
+    try {
+      write(w);
+      use(w.bytes);
+    } finally {
+      this.#free.push(w);
+    }
+  }
 }

@@ -11,7 +11,7 @@ import { loadOptionSource, type StdinResult, type StdinSource } from "../stdin.j
 import { importJsModules, type PyScriptConfig } from "../pyscript-config.js";
 import type { UrlLike } from "../runtime.js";
 import { createSharedSlot, MainSlot, type Port } from "./channel.js";
-import { errorData, Reader, Shape, Tag, Writer, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
+import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
 import { HeldTable, RemoteCache } from "./held-table.js";
 import { CallKind, DEADLOCK_WARNING_MS, Op, ToMain, ToWorker, type WorkerInit } from "./protocol.js";
 import { remoteFlagsOf } from "./main-flags.js";
@@ -222,6 +222,7 @@ export class PythonWorker {
   readonly #mainSync = new Map<string, (...args: unknown[]) => unknown>();
   readonly #stdin: StdinSource;
   readonly #policy: RefPolicy;
+  readonly #writers: WriterPool;
   #host: HostWorker | undefined;
   #early: { message: unknown; transfer?: Transferable[] }[] = [];
   #exports: string[] = [];
@@ -262,6 +263,7 @@ export class PythonWorker {
       },
       readError: (e) => toMainError(e),
     };
+    this.#writers = new WriterPool(this.#policy);
     for (const [name, f] of Object.entries(options.sync ?? {})) this.#mainSync.set(name, f);
     this.sync = this.#syncProxy();
     this.ready = new Promise<unknown>((resolve, reject) => this.#pending.set(0, { resolve, reject, label: "the worker's start" }))
@@ -379,17 +381,21 @@ export class PythonWorker {
   #call(kind: CallKind, label: string, write: (w: Writer) => void): Promise<any> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const id = ++this.#lastCall;
-    const w = new Writer(this.#policy);
-    w.u8(ToWorker.Call);
-    w.u32(id);
-    w.u8(kind);
+    const result = new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject, label }));
     try {
-      write(w);
+      this.#writers.message(
+        (w) => {
+          w.u8(ToWorker.Call);
+          w.u32(id);
+          w.u8(kind);
+          write(w);
+        },
+        (bytes) => this.#send(bytes),
+      );
     } catch (e) {
+      this.#pending.delete(id);
       return Promise.reject(e);
     }
-    const result = new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject, label }));
-    this.#send(w.bytes);
     this.#keepAlive();
     return result;
   }
@@ -609,14 +615,16 @@ export class PythonWorker {
 
   #answer(id: number, ok: boolean, value: unknown): void {
     if (this.#failure !== undefined) return;
-    const answer = (ok2: boolean, write: (w: Writer) => void) => {
-      const w = new Writer(this.#policy);
-      w.u8(ToWorker.Answer);
-      w.u32(id);
-      w.u8(ok2 ? 1 : 0);
-      write(w);
-      this.#send(w.bytes, id);
-    };
+    const answer = (ok2: boolean, write: (w: Writer) => void) =>
+      this.#writers.message(
+        (w) => {
+          w.u8(ToWorker.Answer);
+          w.u32(id);
+          w.u8(ok2 ? 1 : 0);
+          write(w);
+        },
+        (bytes) => this.#send(bytes, id),
+      );
     try {
       answer(ok, (w) => (ok ? w.value(value) : w.error(errorData(value))));
     } catch (e) {

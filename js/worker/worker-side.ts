@@ -9,7 +9,7 @@ import { isPyProxy } from "../proxy-state.js";
 import type { PyProxy } from "../pyproxy-classes.js";
 import { fetchBytes, resolveUserUrl } from "../host.js";
 import { postBytes, POKE, WorkerSlot, type Port } from "./channel.js";
-import { errorData, Reader, Shape, Tag, Writer, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
+import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
 import { HeldTable, RemoteCache } from "./held-table.js";
 import { CallKind, Op, ToMain, ToWorker, type WorkerInit } from "./protocol.js";
 import { REMOTE_FLAGS, remoteTarget } from "./remote-flags.js";
@@ -44,6 +44,7 @@ class WorkerSide {
   booted = false;
   readonly #early: Uint8Array[] = [];
   readonly #policy: RefPolicy;
+  readonly #writers: WriterPool;
 
   constructor(port: Port, shared: SharedArrayBuffer | undefined) {
     this.#port = port;
@@ -63,6 +64,7 @@ class WorkerSide {
       readPromise: (id) => new Promise((resolve, reject) => this.#promises.set(id, { resolve, reject })),
       readError: (e) => rebuildError(e),
     };
+    this.#writers = new WriterPool(this.#policy);
   }
 
   get port(): Port {
@@ -116,13 +118,16 @@ class WorkerSide {
   request(op: Op, write: (w: Writer) => void): unknown {
     if (this.#slot === undefined) throw new Error(SAB_ERROR);
     const id = ++this.#lastRequest;
-    const w = new Writer(this.#policy);
-    w.u8(ToMain.Request);
-    w.u32(id);
-    w.u8(op);
-    write(w);
     this.#flushReleases();
-    postBytes(this.#port, w.bytes);
+    this.#writers.message(
+      (w) => {
+        w.u8(ToMain.Request);
+        w.u32(id);
+        w.u8(op);
+        write(w);
+      },
+      (bytes) => postBytes(this.#port, bytes),
+    );
     return this.#waitFor(id);
   }
 

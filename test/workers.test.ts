@@ -383,6 +383,20 @@ describe("interrupts and termination", () => {
     expect(await w.runPython("2 * 21")).toBe(42);
   });
 
+  test("interruptible: false runs Python without the interrupt buffer; interrupt() still ends a wait", async () => {
+    const fast = await loadPythonWorker({ interruptible: false, code: "from pyscript import sync", sync: { never: () => new Promise(() => {}) } });
+    try {
+      const waiting = fast.runPython("sync.never()");
+      await new Promise((r) => setTimeout(r, 100));
+      fast.interrupt();
+      expect((await waiting.catch((e) => e)).type).toBe("KeyboardInterrupt");
+      expect(await fast.runPython("sum(range(1000))")).toBe(499500);
+    } finally {
+      fast.terminate();
+    }
+    await expect(loadPythonWorker({ interruptible: "yes" } as never)).rejects.toThrow(/interruptible/);
+  });
+
   test("terminate() rejects pending calls; later calls reject too", async () => {
     const t = await loadPythonWorker({ code: "import time" });
     const pending = t.runPython("while True:\n    pass");

@@ -24,8 +24,8 @@ const FULL = 1;
 const INITIAL_BYTES = 64 * 1024;
 const MAX_BYTES = 1024 * 1024 * 1024;
 
-/** How many times a waiting worker looks at the slot before it blocks (a few tens of µs). */
-const SPIN_CHECKS = 2000;
+/** How long a waiting worker keeps looking at the slot before it blocks: a round trip's time. */
+const SPIN_MS = 0.2;
 /** `Atomics.pause` where the engine has it: a spinning thread's hint to the CPU. */
 const pause = (Atomics as unknown as { pause?: () => void }).pause?.bind(Atomics);
 
@@ -58,6 +58,7 @@ export class MainSlot {
   #waiting = false;
   /** The worker's synchronous requests with no answer written yet: while any, it is blocked. */
   readonly #blocking = new Set<number>();
+  readonly #abandonedEarly = new Set<number>();
 
   /** The slot's data area: a length-tracking view, so it follows the buffer when it grows. */
   readonly #data: Uint8Array | undefined;
@@ -73,9 +74,14 @@ export class MainSlot {
     return this.#shared !== undefined;
   }
 
-  /** The worker sent request `id` and blocks until its answer. */
-  blocked(id: number): void {
+  /**
+   * The worker sent request `id` and blocks until its answer; false when it has already given
+   * up on it (its abandon, posted, overtook the request, which came through shared memory).
+   */
+  blocked(id: number): boolean {
+    if (this.#abandonedEarly.delete(id)) return false;
     this.#blocking.add(id);
+    return true;
   }
 
   /**
@@ -83,7 +89,10 @@ export class MainSlot {
    * messages from now on need a poke, including one that may be in the slot already.
    */
   abandon(id: number): void {
-    if (!this.#blocking.delete(id)) return;
+    if (!this.#blocking.delete(id)) {
+      this.#abandonedEarly.add(id);
+      return;
+    }
     const queued = this.#queue.findIndex((m) => m.answers === id);
     if (queued >= 0) this.#queue.splice(queued, 1);
     if (this.#blocking.size === 0) this.#port.postMessage(POKE);
@@ -100,6 +109,12 @@ export class MainSlot {
     if (HEADER_BYTES + bytes.byteLength > ((this.#shared as any).maxByteLength ?? this.#shared.byteLength)) {
       throw new RangeError(`a message of ${bytes.byteLength} bytes does not fit the worker's shared buffer`);
     }
+    // Written at once when nothing is ahead of it and the slot is free; else it waits its turn
+    // (a copy: the caller's buffer is reused).
+    if (this.#queue.length === 0 && Atomics.load(this.#words!, STATE) === EMPTY) {
+      this.#write(bytes, answers);
+      return;
+    }
     this.#queue.push({ bytes: bytes.slice(), answers });
     this.#pump();
   }
@@ -112,24 +127,21 @@ export class MainSlot {
         return;
       }
       const { bytes, answers } = this.#queue.shift()!;
-      if (bytes.byteLength > this.#data!.byteLength) this.#grow(bytes.byteLength);
-      this.#data!.set(bytes);
-      Atomics.store(words, LENGTH, bytes.byteLength);
-      // A blocked worker reads the slot when woken; an idle one needs telling.
-      const blocked = this.#blocking.size > 0;
-      if (answers !== undefined) this.#blocking.delete(answers);
-      Atomics.store(words, STATE, FULL);
-      Atomics.notify(words, STATE);
-      if (!blocked) this.#port.postMessage(POKE);
+      this.#write(bytes, answers);
     }
   }
 
-  #grow(length: number): void {
-    const shared = this.#shared as SharedArrayBuffer & { growable?: boolean; grow?(n: number): void; maxByteLength?: number };
-    const needed = HEADER_BYTES + length;
-    let size = shared.byteLength;
-    while (size < needed) size = Math.min(size * 2, shared.maxByteLength!);
-    shared.grow!(size);
+  #write(bytes: Uint8Array, answers: number | undefined): void {
+    const words = this.#words!;
+    if (bytes.byteLength > this.#data!.byteLength) growToFit(this.#shared!, bytes.byteLength);
+    this.#data!.set(bytes);
+    Atomics.store(words, LENGTH, bytes.byteLength);
+    // A blocked worker reads the slot when woken; an idle one needs telling.
+    const blocked = this.#blocking.size > 0;
+    if (answers !== undefined) this.#blocking.delete(answers);
+    Atomics.store(words, STATE, FULL);
+    Atomics.notify(words, STATE);
+    if (!blocked) this.#port.postMessage(POKE);
   }
 
   /** Writes the rest of the queue once the worker has taken the slot's message. */
@@ -176,12 +188,26 @@ export class WorkerSlot {
 
   /** The slot's message (a copy), freeing the slot for the next; undefined when it is empty. */
   take(): Uint8Array | undefined {
+    const view = this.peek();
+    if (view === undefined) return undefined;
+    const bytes = view.slice();
+    this.release();
+    return bytes;
+  }
+
+  /**
+   * The slot's message in place (valid until `release`), or undefined when it is empty: an
+   * answer is read where it lies, one copy less for a large one.
+   */
+  peek(): Uint8Array | undefined {
     if (Atomics.load(this.#words, STATE) !== FULL) return undefined;
-    const length = Atomics.load(this.#words, LENGTH);
-    const bytes = this.#data.slice(0, length);
+    return this.#data.subarray(0, Atomics.load(this.#words, LENGTH));
+  }
+
+  /** Frees the slot for main's next message. */
+  release(): void {
     Atomics.store(this.#words, STATE, EMPTY);
     Atomics.notify(this.#words, STATE);
-    return bytes;
   }
 
   /**
@@ -190,10 +216,13 @@ export class WorkerSlot {
    * blocks without spinning.
    */
   wait(timeoutMs: number): void {
-    for (let i = 0; i < SPIN_CHECKS; i++) {
-      if (Atomics.load(this.#words, STATE) !== EMPTY || Atomics.load(this.#words, INTERRUPT) !== 0) return;
-      pause?.();
-    }
+    const until = performance.now() + SPIN_MS;
+    do {
+      for (let i = 0; i < 64; i++) {
+        if (Atomics.load(this.#words, STATE) !== EMPTY || Atomics.load(this.#words, INTERRUPT) !== 0) return;
+        pause?.();
+      }
+    } while (performance.now() < until);
     Atomics.wait(this.#words, STATE, EMPTY, timeoutMs);
   }
 
@@ -210,4 +239,75 @@ export class WorkerSlot {
   interruptBuffer(): Int32Array {
     return new Int32Array(this.#shared, INTERRUPT * 4, 1);
   }
+}
+
+/**
+ * The worker's requests to main, through shared memory too where main has `Atomics.waitAsync`:
+ * main learns of a request without a posted message, which in browsers costs more than the
+ * whole round trip otherwise. One request at a time: the worker waits for main to take one
+ * before writing the next (a nested request, made while serving main's call from its wait loop).
+ */
+export class RequestSlot {
+  readonly #shared: SharedArrayBuffer;
+  readonly #words: Int32Array;
+  readonly #data: Uint8Array;
+
+  constructor(shared: SharedArrayBuffer) {
+    this.#shared = shared;
+    this.#words = new Int32Array(shared, 0, 4);
+    this.#data = new Uint8Array(shared, HEADER_BYTES);
+  }
+
+  /** Whether this thread can listen to a request slot without blocking (else requests are posted). */
+  static supported(): boolean {
+    return typeof (Atomics as { waitAsync?: unknown }).waitAsync === "function";
+  }
+
+  /** The worker's side: writes one request, once main has taken the previous one. */
+  write(bytes: Uint8Array): void {
+    while (Atomics.load(this.#words, STATE) !== EMPTY) Atomics.wait(this.#words, STATE, FULL, 50);
+    if (bytes.byteLength > this.#data.byteLength) growToFit(this.#shared, bytes.byteLength);
+    this.#data.set(bytes);
+    Atomics.store(this.#words, LENGTH, bytes.byteLength);
+    Atomics.store(this.#words, STATE, FULL);
+    Atomics.notify(this.#words, STATE);
+  }
+
+  /** Main's side: calls `take` with each request (a view, valid while `take` runs), until `stop()`. */
+  listen(take: (bytes: Uint8Array) => void): { stop(): void } {
+    let stopped = false;
+    const waitAsync = (Atomics as unknown as {
+      waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<unknown> | string };
+    }).waitAsync;
+    const next = (): void => {
+      while (!stopped && Atomics.load(this.#words, STATE) === FULL) {
+        // Read in place: `take` decodes the whole request before it returns (what it keeps,
+        // it copies), and the worker writes no other request until this one is answered.
+        try {
+          take(this.#data.subarray(0, Atomics.load(this.#words, LENGTH)));
+        } finally {
+          Atomics.store(this.#words, STATE, EMPTY);
+          Atomics.notify(this.#words, STATE);
+        }
+      }
+      if (stopped) return;
+      const result = waitAsync(this.#words, STATE, EMPTY);
+      if (result.async) void (result.value as Promise<unknown>).then(next);
+      else queueMicrotask(next);
+    };
+    next();
+    return { stop: () => void (stopped = true) };
+  }
+}
+
+/** Grows a growable SharedArrayBuffer so that its data area holds `length` bytes. */
+function growToFit(shared: SharedArrayBuffer, length: number): void {
+  const growable = shared as SharedArrayBuffer & { growable?: boolean; grow?(n: number): void; maxByteLength?: number };
+  const needed = HEADER_BYTES + length;
+  if (!growable.growable || needed > (growable.maxByteLength ?? 0)) {
+    throw new RangeError(`a message of ${length} bytes does not fit the shared buffer between the worker and the main thread`);
+  }
+  let size = shared.byteLength;
+  while (size < needed) size = Math.min(size * 2, growable.maxByteLength!);
+  growable.grow!(size);
 }

@@ -85,6 +85,30 @@ export function wellKnownSymbolName(s: symbol): string | undefined {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+// Property names and function names are short ASCII strings, for which the text codecs' set-up
+// costs more than the conversion: a plain loop does those.
+const SHORT_STRING = 32;
+
+function writeAscii(s: string, out: Uint8Array, at: number): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return false;
+    out[at + i] = c;
+  }
+  return true;
+}
+
+/** The string of `length` ASCII bytes at `at`, or "" when there is a non-ASCII byte (or none). */
+function readAscii(bytes: Uint8Array, at: number, length: number): string {
+  let s = "";
+  for (let i = 0; i < length; i++) {
+    const c = bytes[at + i];
+    if (c >= 0x80) return "";
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
 /** Deep copies stop here: a cycle or a very deep structure is an error, not a hang. */
 const MAX_COPY_DEPTH = 1000;
 
@@ -138,6 +162,11 @@ export class Writer {
   string(s: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     this.#reserve(4 + s.length * 3);
+    if (s.length <= SHORT_STRING && writeAscii(s, this.#bytes, this.#length + 4)) {
+      this.#view.setUint32(this.#length, s.length, true);
+      this.#length += 4 + s.length;
+      return;
+    }
     const { written } = encoder.encodeInto(s, this.#bytes.subarray(this.#length + 4));
     this.#view.setUint32(this.#length, written, true);
     this.#length += 4 + written;
@@ -246,12 +275,21 @@ export class Writer {
 export class Reader {
   #view: DataView;
   #offset = 0;
+  readonly #shared: boolean;
+
+  /** `bytes` may be a view of the shared slot (read in place). */
   constructor(private readonly bytes: Uint8Array, private readonly policy: RefPolicy) {
     this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#shared = typeof SharedArrayBuffer !== "undefined" && bytes.buffer instanceof SharedArrayBuffer;
   }
 
   u8(): number {
     return this.#view.getUint8(this.#offset++);
+  }
+
+  /** UTF-8 text; TextDecoder refuses views of shared memory, so those are copied first. */
+  #decode(utf8: Uint8Array): string {
+    return decoder.decode(this.#shared ? utf8.slice() : utf8);
   }
 
   u32(): number {
@@ -268,7 +306,7 @@ export class Reader {
 
   string(): string {
     const length = this.u32();
-    const s = decoder.decode(this.bytes.subarray(this.#offset, this.#offset + length));
+    const s = (length <= SHORT_STRING && readAscii(this.bytes, this.#offset, length)) || this.#decode(this.bytes.subarray(this.#offset, this.#offset + length));
     this.#offset += length;
     return s;
   }

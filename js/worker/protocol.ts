@@ -66,6 +66,8 @@ export interface WorkerInit {
   module: WebAssembly.Module;
   stdlib: Uint8Array;
   shared: SharedArrayBuffer | undefined;
+  /** The worker's requests go here when main can listen to shared memory (`RequestSlot`). */
+  requests: SharedArrayBuffer | undefined;
   code: string | undefined;
   url: string | undefined;
   env: Record<string, string> | undefined;
@@ -78,6 +80,8 @@ export interface WorkerInit {
   name: string | undefined;
   /** The user chose message passing only (PyScript's `sync_main_only`): no warning for it. */
   syncMainOnly: boolean;
+  /** Set the runtime's interrupt buffer (running Python can be interrupted, at a cost). */
+  interruptible: boolean;
 }
 
 /** How long a blocked worker waits before warning that the main thread may be waiting on it. */

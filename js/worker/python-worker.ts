@@ -10,7 +10,7 @@ import { progressReporter, type ProgressCallback } from "../load-progress.js";
 import { loadOptionSource, type StdinResult, type StdinSource } from "../stdin.js";
 import { importJsModules, type PyScriptConfig } from "../pyscript-config.js";
 import type { UrlLike } from "../runtime.js";
-import { createSharedSlot, MainSlot, type Port } from "./channel.js";
+import { createSharedSlot, MainSlot, RequestSlot, type Port } from "./channel.js";
 import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
 import { HeldTable, RemoteCache } from "./held-table.js";
 import { CallKind, DEADLOCK_WARNING_MS, Op, ToMain, ToWorker, type WorkerInit } from "./protocol.js";
@@ -29,6 +29,13 @@ export interface LoadPythonWorkerOptions {
    * `window`, `document` and `sync.f()` calls do not.
    */
   syncMainOnly?: boolean;
+  /**
+   * Whether `interrupt()` can stop running Python (default true). The worker's runtime then
+   * checks an interrupt buffer, which makes pure-Python loops several times slower
+   * (docs/workers.md); `false` runs them at full speed, and `interrupt()` then only ends a wait
+   * on the main thread.
+   */
+  interruptible?: boolean;
   /** Main-thread functions the worker can call through `sync` from its first line. */
   sync?: Record<string, (...args: any[]) => unknown>;
   /** Called with each line the worker's Python prints (default: console.log). */
@@ -66,7 +73,7 @@ export interface WorkerStats {
 export type WorkerSync = Record<string, (...args: any[]) => any>;
 
 const KNOWN_OPTIONS = new Set([
-  "code", "url", "name", "syncMainOnly", "sync", "stdout", "stderr", "stdin", "env", "files", "createProxy", "config",
+  "code", "url", "name", "syncMainOnly", "interruptible", "sync", "stdout", "stderr", "stdin", "env", "files", "createProxy", "config",
   "debug", "wasmUrl", "stdlibUrl", "onProgress",
 ]);
 
@@ -97,6 +104,7 @@ function checkWorkerOptions(method: string, options: unknown): LoadPythonWorkerO
   if (o.code !== undefined && o.url !== undefined) throw new TypeError(`${method}: give code or url, not both`);
   checkOptionalString(method, "name", o.name);
   checkOptionalBoolean(method, "syncMainOnly", o.syncMainOnly);
+  checkOptionalBoolean(method, "interruptible", o.interruptible);
   checkOptionalBoolean(method, "debug", o.debug);
   for (const key of ["stdout", "stderr", "stdin", "onProgress"] as const) checkOptionalFunction(method, key, o[key]);
   if (o.sync !== undefined) {
@@ -231,6 +239,7 @@ export class PythonWorker {
   #releases: [Ref, number][] = [];
   #releaseTimer: ReturnType<typeof setTimeout> | undefined;
   #failure: Error | undefined;
+  #requestListener: { stop(): void } | undefined;
   /** The worker's synchronous requests in progress, for the deadlock warning. */
   readonly #requests = new Map<number, string>();
 
@@ -294,11 +303,15 @@ export class PythonWorker {
       this.#host.terminate();
       return;
     }
+    // Requests through shared memory where this thread can listen to it without blocking.
+    const requests = shared !== undefined && RequestSlot.supported() ? createSharedSlot() : undefined;
+    if (requests !== undefined) this.#requestListener = new RequestSlot(requests).listen((bytes) => this.#onMessage(bytes));
     const init: WorkerInit = {
       type: "pkg-ffi:init",
       module,
       stdlib,
       shared,
+      requests,
       code: o.code,
       url: o.url === undefined ? undefined : resolveUserUrl(o.url).href,
       env: o.env,
@@ -309,6 +322,7 @@ export class PythonWorker {
       mainHasDocument: typeof document !== "undefined",
       name: o.name,
       syncMainOnly: o.syncMainOnly === true,
+      interruptible: o.interruptible !== false,
     };
     this.#host.postMessage(init);
     for (const { message, transfer } of this.#early.splice(0)) this.#host.postMessage(message, transfer);
@@ -345,7 +359,8 @@ export class PythonWorker {
 
   /**
    * Raises KeyboardInterrupt in the worker's running Python (a busy loop stops; a wait for the
-   * main thread is abandoned). Needs shared memory (not with `syncMainOnly`).
+   * main thread is abandoned). Needs shared memory (not with `syncMainOnly`); with
+   * `interruptible: false`, only a wait for the main thread is ended.
    */
   interrupt(): void {
     if (!this.#slot.shared) throw new Error("PythonWorker.interrupt: a worker started with syncMainOnly cannot be interrupted (it has no shared memory)");
@@ -362,6 +377,7 @@ export class PythonWorker {
     const error = e instanceof Error ? e : new Error(String(e));
     this.#failure = error;
     this.#host?.terminate();
+    this.#requestListener?.stop();
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
     this.#held.clear();
@@ -542,7 +558,7 @@ export class PythonWorker {
   #onRequest(r: Reader): void {
     const id = r.u32();
     const op = r.u8() as Op;
-    this.#slot.blocked(id);
+    if (!this.#slot.blocked(id)) return;
     let result: unknown;
     let label = "a main-thread operation";
     try {

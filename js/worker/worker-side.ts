@@ -8,7 +8,7 @@ import { installCompiledCore } from "../loader.js";
 import { isPyProxy } from "../proxy-state.js";
 import type { PyProxy } from "../pyproxy-classes.js";
 import { fetchBytes, resolveUserUrl } from "../host.js";
-import { postBytes, POKE, WorkerSlot, type Port } from "./channel.js";
+import { postBytes, POKE, RequestSlot, WorkerSlot, type Port } from "./channel.js";
 import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
 import { HeldTable, RemoteCache } from "./held-table.js";
 import { CallKind, Op, ToMain, ToWorker, type WorkerInit } from "./protocol.js";
@@ -26,6 +26,8 @@ const SAB_ERROR =
 class WorkerSide {
   readonly #port: Port;
   readonly #slot: WorkerSlot | undefined;
+  /** Where requests go when main listens to shared memory; else they are posted. */
+  readonly #requests: RequestSlot | undefined;
   runtime: PythonRuntime | undefined;
   /** Worker objects main holds (Python callables, as PyProxy copies; JS functions). */
   readonly #held = new HeldTable();
@@ -46,9 +48,10 @@ class WorkerSide {
   readonly #policy: RefPolicy;
   readonly #writers: WriterPool;
 
-  constructor(port: Port, shared: SharedArrayBuffer | undefined) {
+  constructor(port: Port, shared: SharedArrayBuffer | undefined, requests: SharedArrayBuffer | undefined) {
     this.#port = port;
     this.#slot = shared === undefined ? undefined : new WorkerSlot(shared);
+    this.#requests = requests === undefined ? undefined : new RequestSlot(requests);
     this.#remotes = new RemoteCache((ref, count) => this.#release(ref, count));
     this.#held.onFree((value) => {
       if (isPyProxy(value)) (value as PyProxy).destroy();
@@ -126,7 +129,7 @@ class WorkerSide {
         w.u8(op);
         write(w);
       },
-      (bytes) => postBytes(this.#port, bytes),
+      (bytes) => (this.#requests !== undefined ? this.#requests.write(bytes) : postBytes(this.#port, bytes)),
     );
     return this.#waitFor(id);
   }
@@ -140,9 +143,21 @@ class WorkerSide {
         if (answer.ok) return answer.value;
         throw answer.value;
       }
-      const message = slot.take();
+      const message = slot.peek();
       if (message !== undefined) {
-        this.#handle(message);
+        if (message[0] === ToWorker.Answer) {
+          // Read in place (its values are copied out as they are decoded).
+          try {
+            this.#handle(message);
+          } finally {
+            slot.release();
+          }
+        } else {
+          // Anything else may run code that waits for main, which needs the slot free.
+          const copy = message.slice();
+          slot.release();
+          this.#handle(copy);
+        }
         continue;
       }
       if (slot.interruptSignal !== 0) this.#interruptWait(id);
@@ -520,7 +535,7 @@ export function serveWorker(port: Port, listen: (handler: (data: unknown) => voi
   let side: WorkerSide | undefined;
   listen((data) => {
     if ((data as WorkerInit)?.type === "pkg-ffi:init") {
-      side = new WorkerSide(port, (data as WorkerInit).shared);
+      side = new WorkerSide(port, (data as WorkerInit).shared, (data as WorkerInit).requests);
       void boot(side, data as WorkerInit);
     } else if (data === POKE) {
       side?.drain();
@@ -562,14 +577,19 @@ async function boot(side: WorkerSide, init: WorkerInit): Promise<void> {
             name: init.name ?? null,
           });
           const interrupts = side.interruptBuffer();
-          if (interrupts !== undefined) rt.setInterruptBuffer(interrupts);
+          if (interrupts !== undefined && init.interruptible) rt.setInterruptBuffer(interrupts);
         },
       },
     );
     side.runtimeReady();
     let code = init.code;
     if (init.url !== undefined) code = new TextDecoder().decode(await fetchBytes(resolveUserUrl(init.url)));
-    if (code !== undefined) await runtime.runPythonAsync(code);
+    if (code !== undefined) {
+      // Code without top-level await runs as runPython: runPythonAsync's first use imports
+      // asyncio, which would be most of a second worker's start-up.
+      if (usesTopLevelAwait(runtime, code)) await runtime.runPythonAsync(code);
+      else runtime.runPython(code);
+    }
     for (const name of exportedNames(runtime)) side.export(name, runtime.globals.get(name));
     w.u8(1);
     w.value(undefined);
@@ -578,6 +598,25 @@ async function boot(side: WorkerSide, init: WorkerInit): Promise<void> {
     w.error(errorData(e));
   }
   postBytes(side.port, w.bytes);
+}
+
+/** Python's compile flag that allows top-level await, and the code flag of a coroutine. */
+const PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000;
+const CO_COROUTINE = 0x80;
+
+/** Whether `code` awaits at top level (it compiles to a coroutine with the flag that allows it). */
+function usesTopLevelAwait(runtime: PythonRuntime, code: string): boolean {
+  const builtins = runtime.pyimport("builtins") as PyProxy & { compile(...args: unknown[]): PyProxy & { co_flags: number } };
+  let compiled: (PyProxy & { co_flags: number }) | undefined;
+  try {
+    compiled = builtins.compile(code, "<exec>", "exec", PyCF_ALLOW_TOP_LEVEL_AWAIT, true);
+    return (compiled.co_flags & CO_COROUTINE) !== 0;
+  } catch {
+    return false; // a SyntaxError: runPython reports it as it would
+  } finally {
+    compiled?.destroy();
+    builtins.destroy();
+  }
 }
 
 /** The names the start-up code lists in `__export__` (a list or tuple of strings). */

@@ -7,7 +7,6 @@ import js
 from . import context, ffi
 from .context import PyWorker, RUNNING_IN_WORKER, config, current_target, sync, window
 from .display import HTML, display
-from .events import Event, when
 from .fetch import fetch
 
 __all__ = [
@@ -23,3 +22,14 @@ if not RUNNING_IN_WORKER:
     from .workers import workers
 
     __all__.append("workers")
+
+
+def __getattr__(name):
+    # `when` and `Event` load on first use (PEP 562): their module imports asyncio, which would
+    # otherwise be most of a worker's start-up for code that only wants `sync` or `document`.
+    if name in ("when", "Event"):
+        from . import events
+
+        globals().update(when=events.when, Event=events.Event)
+        return globals()[name]
+    raise AttributeError(f"module 'pyscript' has no attribute {name!r}")

@@ -6,9 +6,9 @@ Each value is rendered by the first representation it has, in PyScript's order:
 PNG and JPEG become `<img>` data URLs; everything else (strings included) is text, HTML-escaped.
 """
 
+# `html` and `json` are imported where used: each costs more to import than a worker takes to
+# start, and most programs that import `pyscript` never display anything.
 import base64
-import html
-import json
 
 from . import context
 from .ffi import is_none
@@ -29,18 +29,28 @@ class HTML:
         return f"HTML({self._html!r})"
 
 
+def _escape(text):
+    import html
+
+    return html.escape(text)
+
+
 def _image(mime):
     def render(value, meta):
         if isinstance(value, (bytes, bytearray, memoryview)):
             value = base64.b64encode(bytes(value)).decode("ascii")
-        attributes = "".join(f' {html.escape(str(k))}="{html.escape(str(v))}"' for k, v in meta.items())
+        attributes = "".join(f' {_escape(str(k))}="{_escape(str(v))}"' for k, v in meta.items())
         return f'<img src="data:{mime};base64,{value}"{attributes}>', True
 
     return render
 
 
 def _text(value, meta):
-    return html.escape(value if isinstance(value, str) else json.dumps(value)), False
+    if isinstance(value, str):
+        return _escape(value), False
+    import json
+
+    return _escape(json.dumps(value)), False
 
 
 def _markup(value, meta):
@@ -93,7 +103,7 @@ def _from_mimebundle(value):
 def _render(value):
     """(content, is_markup) for `value`."""
     if isinstance(value, str):
-        return html.escape(value), False
+        return _escape(value), False
     rendered = _from_mimebundle(value)
     if rendered is not None:
         return rendered
@@ -106,7 +116,7 @@ def _render(value):
             continue
         output, meta = _split_meta(output)
         return _RENDERERS[mime](output, meta)
-    return html.escape(repr(value)), False
+    return _escape(repr(value)), False
 
 
 def _target_element(target):

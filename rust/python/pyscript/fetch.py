@@ -5,8 +5,6 @@ for a response (`ok`, `status`, `statusText`, `headers`, ... and `await r.json()
 directly: `await fetch(url).json()`. A fetch that fails (no answer at all, not an HTTP error
 status) raises a JsException whose message names the URL."""
 
-import json
-
 import js
 from pyodide.ffi import JsException, create_proxy
 
@@ -42,6 +40,8 @@ class FetchResponse:
 
     async def json(self):
         """The body parsed as JSON into Python values (dicts, lists, ...)."""
+        import json  # here: importing it costs more than a worker's start-up
+
         return json.loads(await self._response.text())
 
     async def blob(self):

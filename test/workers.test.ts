@@ -64,6 +64,15 @@ describe("start-up", () => {
     expect(out).toContain("booted True");
   });
 
+  test("loadPython's options reach the worker's runtime: env, files", async () => {
+    const configured = await loadPythonWorker({ env: { GREETING: "hi" }, files: { "/home/user/data.txt": "from main" } });
+    try {
+      expect(await configured.runPython("import os\n[os.environ['GREETING'], open('data.txt').read()]")).toEqual(["hi", "from main"]);
+    } finally {
+      configured.terminate();
+    }
+  });
+
   test("a failing start rejects with the worker's error", async () => {
     const e = await loadPythonWorker({ code: "raise RuntimeError('bad start')" }).catch((x) => x);
     expect(e).toBeInstanceOf(PythonError);

@@ -4,7 +4,7 @@
 
 import { argumentError, checkOptionalBoolean, checkOptionalFunction, checkOptionalString, checkOptions, isRecord, isUrlLike } from "../check-args.js";
 import { PythonError } from "../errors.js";
-import { isNode, resolveUserUrl } from "../host.js";
+import { resolveUserUrl } from "../host.js";
 import { compileCore } from "../loader.js";
 import { progressReporter, type ProgressCallback } from "../load-progress.js";
 import { loadOptionSource, type StdinResult, type StdinSource } from "../stdin.js";
@@ -15,6 +15,7 @@ import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type
 import { HeldTable, RemoteCache } from "./held-table.js";
 import { CallKind, DEADLOCK_WARNING_MS, Op, ToMain, ToWorker, type WorkerInit } from "./protocol.js";
 import { remoteFlagsOf } from "./main-flags.js";
+import { startHost, type HostWorker } from "./host-worker.js";
 
 export interface LoadPythonWorkerOptions {
   /** Python code the worker runs once booted (before `loadPythonWorker` resolves). */
@@ -171,42 +172,6 @@ export function startWorker(method: string, options: unknown): PythonWorker {
   return new PythonWorker(o, shared);
 }
 
-/** The underlying worker: a Web Worker or Node's, behind one shape. */
-interface HostWorker extends Port {
-  terminate(): void;
-  /** Node: whether the worker keeps the process alive. */
-  keepAlive(on: boolean): void;
-}
-
-async function spawn(name: string | undefined, onMessage: (data: unknown) => void, onFailure: (e: Error) => void): Promise<HostWorker> {
-  if (isNode()) {
-    const entry = new URL("./entry.js", import.meta.url);
-    const specifier = "node:worker_threads";
-    const { Worker } = (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as typeof import("node:worker_threads");
-    const worker = new Worker(entry, { name });
-    worker.on("message", onMessage);
-    worker.on("error", onFailure);
-    worker.on("exit", (code) => onFailure(new Error(`the worker exited (code ${code})`)));
-    return {
-      postMessage: (message, transfer) => worker.postMessage(message, transfer as never),
-      terminate: () => void worker.terminate(),
-      keepAlive: (on) => (on ? worker.ref() : worker.unref()),
-    };
-  }
-  // Written as bundlers recognise a worker (Vite, webpack): they bundle the entry and its imports.
-  const worker = new Worker(new URL("./entry.js", import.meta.url), { type: "module", name });
-  worker.addEventListener("message", (event) => onMessage(event.data));
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    onFailure(new Error(`the worker failed: ${event.message || "its script did not load"} (${new URL("./entry.js", import.meta.url).href})`));
-  });
-  return {
-    postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),
-    terminate: () => worker.terminate(),
-    keepAlive: () => {},
-  };
-}
-
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
@@ -291,18 +256,22 @@ export class PythonWorker {
 
   async #start(shared: SharedArrayBuffer | undefined): Promise<void> {
     const o = this.#options;
+    // The thread and its script load while the core is fetched and compiled.
+    const host = startHost(this.name, (data) => this.#onMessage(data), (e) => this.#fail(e));
     const [{ module, stdlib }, mainModules] = await Promise.all([
       compileCore(o.wasmUrl, o.stdlibUrl, progressReporter(o.onProgress)),
       // PyScript's js_modules.main: imported here, reached from the worker through main.
       importJsModules(o.config, "main"),
-    ]);
-    if (this.#failure !== undefined) return;
-    this.#held.pin(mainModules ?? {});
-    this.#host = await spawn(this.name, (data) => this.#onMessage(data), (e) => this.#fail(e));
+    ]).catch(async (e) => {
+      (await host.catch(() => undefined))?.terminate();
+      throw e;
+    });
+    this.#host = await host;
     if (this.#failure !== undefined) {
       this.#host.terminate();
       return;
     }
+    this.#held.pin(mainModules ?? {});
     // Requests through shared memory where this thread can listen to it without blocking.
     const requests = shared !== undefined && RequestSlot.supported() ? createSharedSlot() : undefined;
     if (requests !== undefined) this.#requestListener = new RequestSlot(requests).listen((bytes) => this.#onMessage(bytes));

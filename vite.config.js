@@ -14,13 +14,14 @@ const isolationHeaders = {
   "Cross-Origin-Embedder-Policy": "require-corp",
 };
 
-const browserOptions = {
+/** Headless Chromium for a project; each project's instance needs a name of its own. */
+const browserOptions = (name) => ({
   enabled: true,
   headless: true,
   screenshotFailures: false,
   provider: playwright({ launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs } }),
-  instances: [{ browser: "chromium" }],
-};
+  instances: [{ browser: "chromium", name }],
+});
 
 export default defineConfig({
   test: {
@@ -85,7 +86,7 @@ export default defineConfig({
           name: "browser",
           // The differential suite's DOM cases run here (the rest are skipped: Node runs them).
           include: ["test/*.test.ts", "test/browser/*.test.ts", "test/compat/*.test.ts"],
-          browser: browserOptions,
+          browser: browserOptions("browser (chromium)"),
         },
       },
       {
@@ -94,7 +95,7 @@ export default defineConfig({
         test: {
           name: "browser-nosab",
           include: ["test/browser-nosab/*.test.ts"],
-          browser: browserOptions,
+          browser: browserOptions("browser-nosab (chromium)"),
         },
       },
     ],

@@ -15,7 +15,7 @@ import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type
 import { HeldTable, RemoteCache } from "./held-table.js";
 import { CallKind, DEADLOCK_WARNING_MS, Op, ToMain, ToWorker, type WorkerInit } from "./protocol.js";
 import { remoteFlagsOf } from "./main-flags.js";
-import { startHost, type HostWorker } from "./host-worker.js";
+import { hostReady, hostReleased, startHost, type HostWorker } from "./host-worker.js";
 
 export interface LoadPythonWorkerOptions {
   /** Python code the worker runs once booted (before `loadPythonWorker` resolves). */
@@ -204,6 +204,8 @@ export class PythonWorker {
   #releases: [Ref, number][] = [];
   #releaseTimer: ReturnType<typeof setTimeout> | undefined;
   #failure: Error | undefined;
+  /** Whether this worker counts among the threads' users (host-worker.ts keeps a spare for them). */
+  #holdsThread = false;
   #requestListener: { stop(): void } | undefined;
   /** The worker's synchronous requests in progress, for the deadlock warning. */
   readonly #requests = new Map<number, string>();
@@ -241,7 +243,10 @@ export class PythonWorker {
     for (const [name, f] of Object.entries(options.sync ?? {})) this.#mainSync.set(name, f);
     this.sync = this.#syncProxy();
     this.ready = new Promise<unknown>((resolve, reject) => this.#pending.set(0, { resolve, reject, label: "the worker's start" }))
-      .then(() => this);
+      .then(() => {
+        hostReady();
+        return this;
+      });
     this.#keepAlive();
     if (this.name !== undefined) {
       const entry = named.get(this.name) ?? { waiting: [] };
@@ -258,6 +263,7 @@ export class PythonWorker {
     const o = this.#options;
     // The thread and its script load while the core is fetched and compiled.
     const host = startHost(this.name, (data) => this.#onMessage(data), (e) => this.#fail(e));
+    this.#holdsThread = true;
     const [{ module, stdlib }, mainModules] = await Promise.all([
       compileCore(o.wasmUrl, o.stdlibUrl, progressReporter(o.onProgress)),
       // PyScript's js_modules.main: imported here, reached from the worker through main.
@@ -346,6 +352,8 @@ export class PythonWorker {
     const error = e instanceof Error ? e : new Error(String(e));
     this.#failure = error;
     this.#host?.terminate();
+    if (this.#holdsThread) hostReleased();
+    this.#holdsThread = false;
     this.#requestListener?.stop();
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();

@@ -526,8 +526,6 @@ export class PythonRuntime {
    * package, then announces `py:ready`. Called once, by `loadPython`.
    */
   #start(loaded: LoadedConfig | undefined): void {
-    // `pyscript.PyWorker` and `pyscript.workers` on this thread reach the worker API through it.
-    this.#core.call_boot(BootEntry.RegisterJsModule, ["_pyffi_workers", { PyWorker: pyWorkerFromPython, named: namedWorker }]);
     if (loaded !== undefined || this.#target !== undefined) {
       this.#callHost("pyscript._host", "install", [loaded?.config, this.#target, loaded?.modules]);
     }
@@ -564,6 +562,14 @@ export class PythonRuntime {
     }
     return stats;
   }
+}
+
+// `pyscript.PyWorker` and `pyscript.workers` on the main thread reach the worker API here
+// (rust/python/pyscript/_host.py), under a registered symbol: nothing crosses into Python until
+// they are used, and a runtime's start makes no JsProxy.
+const WORKER_API = Symbol.for("@pkg/ffi.workers");
+if (!(WORKER_API in globalThis)) {
+  Object.defineProperty(globalThis, WORKER_API, { value: { PyWorker: pyWorkerFromPython, named: namedWorker }, configurable: true });
 }
 
 /** Starts a Python runtime (the wasm module is loaded once and shared). */

@@ -42,10 +42,11 @@ def install_js_modules(modules):
 
 
 def main_thread_workers():
-    """The JavaScript side of `PyWorker` and `workers` on the main thread."""
-    import _pyffi_workers
+    """The JavaScript side of `PyWorker` and `workers` on the main thread (js/runtime.ts puts it
+    on the global object under a registered symbol)."""
+    import js
 
-    return _pyffi_workers
+    return js.Reflect.get(js.globalThis, getattr(js.Symbol, "for")("@pkg/ffi.workers"))
 
 
 def place_file(url, destination, data):

@@ -112,14 +112,6 @@ pub(crate) mod ops {
         js_to_py(&rt, result, vm)
     }
 
-    /// A new JS array of `obj[start:stop:step]` (indices already normalised by `slice.indices`).
-    #[pyfunction]
-    fn js_slice(p: PyRef<JsProxy>, start: isize, stop: isize, step: isize, vm: &VirtualMachine) -> PyResult {
-        let rt = runtime(vm)?;
-        let result = js_imports::slice_of(&p.value, start as f64, stop as f64, step as f64).map_err(|e| js_error_to_py(&rt, e, vm))?;
-        js_to_py(&rt, result, vm)
-    }
-
     /// `f(...)` (what a callable JsProxy's `__call__` does).
     #[pyfunction]
     fn js_call(p: PyRef<JsProxy>, args: PosArgs, kwargs: KwArgs, vm: &VirtualMachine) -> PyResult {

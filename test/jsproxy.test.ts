@@ -84,6 +84,22 @@ describe("items, len and in", () => {
     expect(run("a[3] = 1; len(a), a[3]")).toEqual([4, 1]);
     expect(run("b = a + [2]; c = a * 2; a += [5]; (list(b), len(c), len(a))")).toEqual([[4, 7, undefined, 1, 2], 8, 5]);
   });
+  test("len, indexing and in of every array class are native slots, not Python methods", () => {
+    // A Python __getitem__ earlier in a composed class's MRO would cost a frame per index (and
+    // RustPython would specialise `arr[i]` into a call of it): the three must stay the wrappers
+    // of _pyffi.JsArraySlots (rust/src/jsarray.rs).
+    py.runPython(`
+import _pyffi
+def _slot_kinds(x):
+    cls = type(x)
+    return [type(getattr(cls, m)).__name__ for m in ("__len__", "__getitem__", "__contains__")] + [isinstance(x, _pyffi.JsArraySlots)]
+`);
+    const kinds = ["js.Array.of(1)", "js.Uint8Array.new(1)", "js.eval('(function () { return arguments })')(1)", "js.eval('[[1]]').as_py_json()[0]"];
+    for (const code of kinds.slice(0, 3)) expect(run(`_slot_kinds(${code})`), code).toEqual(["wrapper_descriptor", "wrapper_descriptor", "wrapper_descriptor", true]);
+    // JSON views wrap what they read in Python, over the native read.
+    expect(run(`_slot_kinds(${kinds[3]})[1]`)).toBe("function");
+    expect(pyError("a = js.Array.of(1); a[2**31]")).toBe("IndexError: cannot fit 'int' into an index-sized integer");
+  });
   test("holes raise IndexError", () => {
     expect(pyError("js.eval('[1, , 3]')[1]")).toBe("IndexError: 1");
   });

@@ -9,7 +9,7 @@ JsArray, JsMap, JsCallable, ...; they cannot be instantiated from Python.
 
 import _pyffi
 from _collections_abc import Mapping, MutableMapping, MutableSequence, Sequence
-from _pyffi import JsProxy
+from _pyffi import JsArraySlots, JsProxy
 
 # The JS capability bits as module constants (CALLABLE, ARRAY, TYPED_ARRAY, ..., MODULE),
 # declared once in rust/src/wire.rs (JsFlag). OBJECT_MAP, OBJECT_MAP_HEREDITARY, PY_JSON and
@@ -19,7 +19,6 @@ globals().update(_pyffi.JS_FLAGS)
 # Pyodide's INCLUDE_OBJMAP_METHODS: what counts as a plain object.
 _NOT_PLAIN = ARRAY | TYPED_ARRAY | ARRAY_LIKE | BUFFER | DOUBLE_PROXY | ITERATOR | CALLABLE | ERROR
 
-_MISSING = object()
 _js = None
 
 
@@ -181,36 +180,18 @@ def _int_index(index):
     raise TypeError(f"list indices must be integers or slices, not {type(index).__name__}")
 
 
-class JsArray(_JsObject, Sequence):
+class JsArray(_JsObject, JsArraySlots, Sequence):
     """A JS array or array-like (NodeList, typed array, arguments): indexing with negative
     indices and slices, len, `in`, index, count. Real arrays are also mutable sequences."""
 
     __slots__ = ()
 
-    def __len__(self):
-        return _pyffi.js_len(self)
-
-    def __getitem__(self, index):
-        if type(index) is int and index >= 0:
-            i = index  # the hot path: no length needed
-        elif isinstance(index, slice):
-            return _pyffi.js_slice(self, *index.indices(len(self)))
-        else:
-            i = _int_index(index)
-            if i < 0:
-                i += _pyffi.js_len(self)
-        value = _pyffi.js_item(self, i, _MISSING)
-        if value is _MISSING:
-            raise IndexError(index)
-        return value
-
-    def __contains__(self, value):
-        flags = self._js_flags
-        if flags & HAS_HAS:
-            return _pyffi.js_method(self, "has", value)
-        if flags & HAS_INCLUDES:
-            return _pyffi.js_method(self, "includes", value)
-        return Sequence.__contains__(self, value)
+    # Native (rust/src/jsarray.rs): `arr[i]` runs no Python code. Named here, not only
+    # inherited, so that they come before _JsSized's and _JsContainer's Python methods in the
+    # composed classes' MRO, whose slots RustPython then takes from these wrappers.
+    __len__ = JsArraySlots.__len__
+    __getitem__ = JsArraySlots.__getitem__
+    __contains__ = JsArraySlots.__contains__
 
     def index(self, value, start=0, stop=None):
         try:
@@ -579,10 +560,7 @@ class JsTypedArray(JsBuffer, JsArray):
 
     __slots__ = ()
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            raise NotImplementedError("Slice subscripting isn't implemented for typed arrays")
-        return JsArray.__getitem__(self, index)
+    # __getitem__ is JsArray's (native), which refuses slices of typed arrays.
 
     def __setitem__(self, index, value):
         if isinstance(index, slice):

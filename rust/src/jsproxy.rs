@@ -11,6 +11,7 @@ pub(crate) use _pyffi::{JsProxy, module_def};
 use crate::errors::js_error_to_py;
 use crate::ffi_api::api;
 use crate::js2py::{js_kind_to_py, js_to_py};
+use crate::jsarray::array_slots;
 use crate::jsproxy_ops::ops;
 use crate::py2js::{ASYNC_BORROWED_MESSAGE, BORROWED_MESSAGE, Lifetime, py_to_js, release_borrowed};
 use crate::state::RuntimeState;
@@ -209,7 +210,7 @@ fn js_name(name: &str) -> Option<&str> {
     is_keyword(stripped.trim_end_matches('_')).then_some(stripped)
 }
 
-#[pymodule(with(ops, api))]
+#[pymodule(with(ops, api, array_slots))]
 mod _pyffi {
     use super::{js_name, runtime};
     use crate::errors::{js_error_to_py, py_exc_to_js};

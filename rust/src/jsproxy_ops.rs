@@ -7,9 +7,11 @@ pub(crate) mod ops {
     use crate::js2py::js_to_py;
     use crate::jsproxy::{JsProxy, call_js, construct_js, is_keyword, js_value_of, new_jsproxy, runtime};
     use crate::py2js::{Lifetime, py_to_js};
+    use crate::state::RuntimeState;
     use crate::{js_imports, strings};
+    use rustpython_common::wtf8::Wtf8;
     use rustpython_vm::{
-        AsObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
+        PyObjectRef, PyRef, PyResult, VirtualMachine,
         convert::TryFromBorrowedObject,
         protocol::PyBuffer,
         builtins::{PyBaseException, PyInt, PyStrRef},
@@ -20,8 +22,13 @@ pub(crate) mod ops {
     /// `len()`: the object's `size`, else its `length`.
     #[pyfunction]
     fn js_len(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult<usize> {
-        let rt = runtime(vm)?;
-        let n = js_imports::js_length(&p.value).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        length(&*runtime(vm)?, &p.value, vm)
+    }
+
+    /// The length `len()` gives (also the native `len` of JsArray, `crate::jsarray`), with
+    /// Pyodide's errors for a length that is not one.
+    pub(crate) fn length(rt: &RuntimeState, value: &JsValue, vm: &VirtualMachine) -> PyResult<usize> {
+        let n = js_imports::js_length(value).map_err(|e| js_error_to_py(rt, e, vm))?;
         if n.is_nan() {
             return Err(vm.new_type_error("object does not have a valid length"));
         }
@@ -38,19 +45,29 @@ pub(crate) mod ops {
     #[pyfunction]
     fn js_item(p: PyRef<JsProxy>, key: PyObjectRef, default: PyObjectRef, vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
-        // The hot case, `arr[i]`: the read and its kind in one crossing, the key as a plain u32.
-        if key.class().is(vm.ctx.types.int_type) {
-            if let Some(index) = key.downcast_ref::<PyInt>().and_then(|n| n.try_to_primitive::<u32>(vm).ok()) {
-                let kind = js_imports::read_index_kind(&p.value, index).map_err(|e| js_error_to_py(&rt, e, vm))?;
-                if kind == crate::js2py::READ_MISSING {
-                    return Ok(default);
-                }
-                return crate::js2py::take_read_to_py(&rt, kind, vm);
-            }
+        // The hot case, `arr[i]`: the key as a plain u32, no JS key value to make.
+        let index = key.downcast_ref_if_exact::<PyInt>(vm).and_then(|n| u32::try_from(n.as_bigint()).ok());
+        let found = match index {
+            Some(index) => read_index(&rt, &p.value, index, vm)?,
+            None => read_key(&rt, &p.value, &py_to_js(&rt, &key, &mut Lifetime::Owned, vm), vm)?,
+        };
+        Ok(found.unwrap_or(default))
+    }
+
+    /// `obj[index]` in Python, None if there is no such element: the read and its kind in one
+    /// crossing (booleans, nullish values and numbers need no second one).
+    pub(crate) fn read_index(rt: &RuntimeState, value: &JsValue, index: u32, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+        let kind = js_imports::read_index_kind(value, index).map_err(|e| js_error_to_py(rt, e, vm))?;
+        if kind == crate::js2py::READ_MISSING {
+            return Ok(None);
         }
-        let k = py_to_js(&rt, &key, &mut Lifetime::Owned, vm);
-        let v = js_imports::get_item(&p.value, &k).map_err(|e| js_error_to_py(&rt, e, vm))?;
-        if js_imports::is_missing(&v) { Ok(default) } else { js_to_py(&rt, v, vm) }
+        crate::js2py::take_read_to_py(rt, kind, vm).map(Some)
+    }
+
+    /// `obj[key]` in Python for any JS key, None if the object has no such property.
+    pub(crate) fn read_key(rt: &RuntimeState, value: &JsValue, key: &JsValue, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
+        let v = js_imports::get_item(value, key).map_err(|e| js_error_to_py(rt, e, vm))?;
+        if js_imports::is_missing(&v) { Ok(None) } else { js_to_py(rt, v, vm).map(Some) }
     }
 
     /// `obj[key] = value`; a Python value stored in JS lives as long as JS keeps it.
@@ -62,12 +79,13 @@ pub(crate) mod ops {
         js_imports::set_item(&p.value, &k, &v).map_err(|e| js_error_to_py(&rt, e, vm))
     }
 
-    fn method(p: &JsProxy, name: &PyStrRef, vm: &VirtualMachine) -> PyResult<JsValue> {
+    /// The JS method `obj[name]`, or the JsException JS would throw for calling a non-function.
+    pub(crate) fn method(p: &JsProxy, name: &Wtf8, vm: &VirtualMachine) -> PyResult<JsValue> {
         let rt = runtime(vm)?;
-        let f = js_imports::get_attr(&p.value, &strings::wtf8_to_js(name.as_wtf8())).map_err(|e| js_error_to_py(&rt, e, vm))?;
+        let f = js_imports::get_attr(&p.value, &strings::wtf8_to_js(name)).map_err(|e| js_error_to_py(&rt, e, vm))?;
         if !js_imports::is_callable(&f) {
             // What JS itself throws for `obj.name()` (Pyodide calls the method and lets it through).
-            let err = js_sys::TypeError::new(&format!("obj.{} is not a function", name.as_wtf8()));
+            let err = js_sys::TypeError::new(&format!("obj.{name} is not a function"));
             return Err(js_error_to_py(&rt, err.into(), vm));
         }
         Ok(f)
@@ -76,7 +94,7 @@ pub(crate) mod ops {
     /// `obj.name(...)`, reaching the JS method even where a Python member has the same name.
     #[pyfunction]
     fn js_method(p: PyRef<JsProxy>, name: PyStrRef, args: PosArgs, kwargs: KwArgs, vm: &VirtualMachine) -> PyResult {
-        let f = method(&p, &name, vm)?;
+        let f = method(&p, name.as_wtf8(), vm)?;
         call_js(&f, &p.value, FuncArgs::new(args, kwargs), vm)
     }
 
@@ -85,20 +103,12 @@ pub(crate) mod ops {
     #[pyfunction]
     fn js_store(p: PyRef<JsProxy>, name: PyStrRef, args: PosArgs, vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
-        let f = method(&p, &name, vm)?;
+        let f = method(&p, name.as_wtf8(), vm)?;
         let array = js_sys::Array::new();
         for a in args.iter() {
             array.push(&py_to_js(&rt, a, &mut Lifetime::Owned, vm));
         }
         let result = js_imports::call_function(&f, &p.value, &array).map_err(|e| js_error_to_py(&rt, e, vm))?;
-        js_to_py(&rt, result, vm)
-    }
-
-    /// A new JS array of `obj[start:stop:step]` (indices already normalised by `slice.indices`).
-    #[pyfunction]
-    fn js_slice(p: PyRef<JsProxy>, start: isize, stop: isize, step: isize, vm: &VirtualMachine) -> PyResult {
-        let rt = runtime(vm)?;
-        let result = js_imports::slice_of(&p.value, start as f64, stop as f64, step as f64).map_err(|e| js_error_to_py(&rt, e, vm))?;
         js_to_py(&rt, result, vm)
     }
 
@@ -129,7 +139,7 @@ pub(crate) mod ops {
     #[pyfunction]
     fn js_next(p: PyRef<JsProxy>, method_name: PyStrRef, arg: OptionalArg<PyObjectRef>, vm: &VirtualMachine) -> PyResult<(bool, PyObjectRef)> {
         let rt = runtime(vm)?;
-        let f = method(&p, &method_name, vm)?;
+        let f = method(&p, method_name.as_wtf8(), vm)?;
         let args = js_sys::Array::new();
         if let OptionalArg::Present(a) = arg {
             let thrown = if method_name.as_wtf8() == "throw" { a.downcast_ref::<PyBaseException>() } else { None };

@@ -10,6 +10,7 @@ mod host_loop;
 mod interrupt;
 mod js2py;
 mod js_imports;
+mod jsarray;
 mod jsproxy;
 mod jsproxy_ops;
 mod panic_report;

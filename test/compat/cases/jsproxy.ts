@@ -1305,6 +1305,63 @@ export const jsproxy: CompatCase[] = [
     run: (c) => withJs(c, { jsp_a: [1, 2] }, "from js import jsp_a\njsp_a['0']"),
   },
   {
+    name: "JsArray indices: bool, int subclasses by value, __index__, and the TypeError's type name",
+    run: (c) =>
+      withJs(c, { jsp_a: [10, 20, 30], jsp_o: {} }, `
+        from js import jsp_a, jsp_o
+        class I:
+            def __index__(self): return -1
+        class J(int):
+            def __index__(self): return 2
+        class K:
+            def __index__(self): return "x"
+        def t(f):
+            try:
+                return repr(f())
+            except Exception as e:
+                return f"{type(e).__name__}: {e}"
+        repr([t(lambda: jsp_a[k]) for k in (True, False, I(), J(0), K(), 1.5, None, jsp_o, [1])])
+      `),
+  },
+  {
+    name: "in on a JS Array with its own has method calls has",
+    run: (c) => withJs(c, { jsp_a: Object.assign([1, 2], { has: (x: unknown) => x === 9 }) }, "from js import jsp_a\nrepr([9 in jsp_a, 1 in jsp_a])"),
+    known: "jsFlags gives every Array ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES without probing, so an own `has` is not seen and `in` calls includes",
+  },
+  {
+    name: "a JsArray index too large for Py_ssize_t raises IndexError, not a lookup",
+    run: (c) =>
+      withJs(c, { jsp_a: [10, 20, 30] }, `
+        from js import jsp_a
+        def t(f):
+            try:
+                return repr(f())
+            except Exception as e:
+                return f"{type(e).__name__}: {e}"
+        repr([t(lambda: jsp_a[i]) for i in (2**31 - 1, 2**31, 2**32, 2**70, -2**31, -2**70)])
+      `),
+  },
+  {
+    name: "len, indexing and in on array-likes and typed arrays, through the class's dunders too",
+    run: (c) => {
+      const args = (function (..._a: unknown[]) {
+        return arguments;
+      })(1, "b", 3);
+      return withJs(c, { jsp_args: args, jsp_t: new Float64Array([1.5, 2.5]), jsp_a: [1, 2] }, `
+        from js import jsp_args, jsp_t, jsp_a
+        def t(f):
+            try:
+                return repr(f())
+            except Exception as e:
+                return f"{type(e).__name__}: {e}"
+        repr([len(jsp_args), jsp_args[-1], "b" in jsp_args, 4 in jsp_args, list(jsp_args[:2]),
+              len(jsp_t), jsp_t[-1], 2.5 in jsp_t, t(lambda: jsp_t[-3]), t(lambda: jsp_t[::2]),
+              type(jsp_a).__getitem__(jsp_a, -1), type(jsp_a).__len__(jsp_a), type(jsp_a).__contains__(jsp_a, 2),
+              jsp_a.__getitem__(0), [x for x in reversed(jsp_a)], jsp_a.index(2), jsp_a.count(1)])
+      `);
+    },
+  },
+  {
     name: "a slice of a JsArray is a new JsArray",
     run: (c) =>
       withJs(c, { jsp_a: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] }, `

@@ -109,7 +109,7 @@ export function jsFlags(v) {
   } catch {
     return 0; // a revoked Proxy: nothing can be asked of it
   }
-  if (isArray) return ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
+  if (isArray) return arrayFlags(v);
   if (ArrayBuffer.isView(v)) {
     return v instanceof DataView ? BUFFER : BUFFER | TYPED_ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
   }
@@ -139,6 +139,22 @@ export function jsFlags(v) {
     // A getter threw: probe one by one, each failure a no (Pyodide's hasMethod/hasProperty).
     return carefulFlags(v);
   }
+}
+
+// An Array has its iterator, length and includes from Array.prototype; Pyodide asks for the
+// other methods too, which an array (or an Array subclass) may have: an own `has` is what `in`
+// calls, an own `then` makes it awaitable.
+function arrayFlags(v) {
+  let f = ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
+  if (hasMethod(v, "then")) f |= THENABLE;
+  if (hasMethod(v, Symbol.asyncIterator)) f |= ASYNC_ITERABLE;
+  if (hasMethod(v, "get")) f |= HAS_GET;
+  if (hasMethod(v, "set")) f |= HAS_SET;
+  if (hasMethod(v, "has")) f |= HAS_HAS;
+  if (hasMethod(v, Symbol.dispose)) f |= DISPOSABLE;
+  if (hasMethod(v, Symbol.asyncDispose)) f |= ASYNC_DISPOSABLE;
+  if (hasMethod(v, "next")) f = iteratorFlags(v, f);
+  return f;
 }
 
 function iteratorFlags(v, f) {

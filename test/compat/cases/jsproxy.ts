@@ -1326,7 +1326,6 @@ export const jsproxy: CompatCase[] = [
   {
     name: "in on a JS Array with its own has method calls has",
     run: (c) => withJs(c, { jsp_a: Object.assign([1, 2], { has: (x: unknown) => x === 9 }) }, "from js import jsp_a\nrepr([9 in jsp_a, 1 in jsp_a])"),
-    known: "jsFlags gives every Array ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES without probing, so an own `has` is not seen and `in` calls includes",
   },
   {
     name: "a JsArray index too large for Py_ssize_t raises IndexError, not a lookup",

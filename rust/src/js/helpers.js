@@ -141,20 +141,10 @@ export function jsFlags(v) {
   }
 }
 
-// An Array has its iterator, length and includes from Array.prototype; Pyodide asks for the
-// other methods too, which an array (or an Array subclass) may have: an own `has` is what `in`
-// calls, an own `then` makes it awaitable.
+// An Array is asked what Pyodide asks any object (an own `has` is what `in` calls, an own `then`
+// makes it awaitable, name/message/stack make it an error); it is never array-like.
 function arrayFlags(v) {
-  let f = ARRAY | ITERABLE | HAS_LENGTH | HAS_INCLUDES;
-  if (hasMethod(v, "then")) f |= THENABLE;
-  if (hasMethod(v, Symbol.asyncIterator)) f |= ASYNC_ITERABLE;
-  if (hasMethod(v, "get")) f |= HAS_GET;
-  if (hasMethod(v, "set")) f |= HAS_SET;
-  if (hasMethod(v, "has")) f |= HAS_HAS;
-  if (hasMethod(v, Symbol.dispose)) f |= DISPOSABLE;
-  if (hasMethod(v, Symbol.asyncDispose)) f |= ASYNC_DISPOSABLE;
-  if (hasMethod(v, "next")) f = iteratorFlags(v, f);
-  return f;
+  return finishFlags(v, probedFlags(v) | ARRAY | HAS_LENGTH, false);
 }
 
 function iteratorFlags(v, f) {
@@ -180,12 +170,18 @@ function finishFlags(v, f, hasLength) {
 
 function carefulFlags(v) {
   if (typeTag(v) === "[object ArrayBuffer]") return BUFFER;
+  const hasLength = hasProperty(v, "length");
+  let f = probedFlags(v);
+  if (hasLength || hasProperty(v, "size")) f |= HAS_LENGTH;
+  return finishFlags(v, f, hasLength);
+}
+
+// The method probes, one by one, each failure a no (Pyodide's hasMethod).
+function probedFlags(v) {
   let f = 0;
   if (hasMethod(v, Symbol.iterator)) f |= ITERABLE;
   if (hasMethod(v, Symbol.asyncIterator)) f |= ASYNC_ITERABLE;
   if (hasMethod(v, "then")) f |= THENABLE;
-  const hasLength = hasProperty(v, "length");
-  if (hasLength || hasProperty(v, "size")) f |= HAS_LENGTH;
   if (hasMethod(v, "get")) f |= HAS_GET;
   if (hasMethod(v, "set")) f |= HAS_SET;
   if (hasMethod(v, "has")) f |= HAS_HAS;
@@ -193,7 +189,7 @@ function carefulFlags(v) {
   if (hasMethod(v, Symbol.dispose)) f |= DISPOSABLE;
   if (hasMethod(v, Symbol.asyncDispose)) f |= ASYNC_DISPOSABLE;
   if (hasMethod(v, "next")) f = iteratorFlags(v, f);
-  return finishFlags(v, f, hasLength);
+  return f;
 }
 
 function constructorName(v) {

@@ -1324,6 +1324,21 @@ export const jsproxy: CompatCase[] = [
       `),
   },
   {
+    name: "a JS Array with name, message and stack is an error, one with next an iterator, as any object",
+    run: (c) =>
+      withJs(c, {}, `
+        import js
+        c = js.eval("Object.assign([1, 2], { name: 'n', message: 'm', stack: 's' })")
+        b = js.eval("Object.assign([1, 2], { next: () => ({ done: true }) })")
+        repr([type(c).__name__, type(b).__name__, list(b)])
+      `),
+  },
+  {
+    name: "len() of a JS Array that is also an error (a JsException)",
+    run: (c) => withJs(c, {}, "import js\nc = js.eval(\"Object.assign([1, 2], { name: 'n', message: 'm', stack: 's' })\")\nrepr(len(c))"),
+    known: "our JsException holds a JsProxy of the error and passes attribute access on to it, but not len(), indexing or iteration",
+  },
+  {
     name: "in on a JS Array with its own has method calls has",
     run: (c) => withJs(c, { jsp_a: Object.assign([1, 2], { has: (x: unknown) => x === 9 }) }, "from js import jsp_a\nrepr([9 in jsp_a, 1 in jsp_a])"),
   },

@@ -152,16 +152,7 @@ export class MainSlot {
       this.#waiting = false;
       this.#pump();
     };
-    const waitAsync = (Atomics as any).waitAsync as
-      | ((a: Int32Array, i: number, v: number) => { async: boolean; value: Promise<unknown> | string })
-      | undefined;
-    if (waitAsync !== undefined) {
-      const result = waitAsync(this.#words!, STATE, FULL);
-      if (result.async) void (result.value as Promise<unknown>).then(again);
-      else queueMicrotask(again);
-    } else {
-      setTimeout(again, 1);
-    }
+    whenChanged(this.#words!, STATE, FULL, again);
   }
 
   /** Asks the worker's running Python to stop (KeyboardInterrupt) and wakes a blocked wait. */
@@ -173,18 +164,21 @@ export class MainSlot {
 }
 
 
-/** The worker's end of the slot. */
-export class WorkerSlot {
-  readonly #shared: SharedArrayBuffer;
-  readonly #words: Int32Array;
-  /** Length-tracking, as main's (it sees the buffer grow). */
-  readonly #data: Uint8Array;
+/** A slot's shared memory: the header's words, and a data area that follows the buffer as it grows. */
+class SlotMemory {
+  protected readonly shared: SharedArrayBuffer;
+  protected readonly words: Int32Array;
+  protected readonly data: Uint8Array;
 
   constructor(shared: SharedArrayBuffer) {
-    this.#shared = shared;
-    this.#words = new Int32Array(shared, 0, 4);
-    this.#data = new Uint8Array(shared, HEADER_BYTES);
+    this.shared = shared;
+    this.words = new Int32Array(shared, 0, 4);
+    this.data = new Uint8Array(shared, HEADER_BYTES);
   }
+}
+
+/** The worker's end of the slot. */
+export class WorkerSlot extends SlotMemory {
 
   /** The slot's message (a copy), freeing the slot for the next; undefined when it is empty. */
   take(): Uint8Array | undefined {
@@ -200,14 +194,14 @@ export class WorkerSlot {
    * answer is read where it lies, one copy less for a large one.
    */
   peek(): Uint8Array | undefined {
-    if (Atomics.load(this.#words, STATE) !== FULL) return undefined;
-    return this.#data.subarray(0, Atomics.load(this.#words, LENGTH));
+    if (Atomics.load(this.words, STATE) !== FULL) return undefined;
+    return this.data.subarray(0, Atomics.load(this.words, LENGTH));
   }
 
   /** Frees the slot for main's next message. */
   release(): void {
-    Atomics.store(this.#words, STATE, EMPTY);
-    Atomics.notify(this.#words, STATE);
+    Atomics.store(this.words, STATE, EMPTY);
+    Atomics.notify(this.words, STATE);
   }
 
   /**
@@ -219,25 +213,25 @@ export class WorkerSlot {
     const until = performance.now() + SPIN_MS;
     do {
       for (let i = 0; i < 64; i++) {
-        if (Atomics.load(this.#words, STATE) !== EMPTY || Atomics.load(this.#words, INTERRUPT) !== 0) return;
+        if (Atomics.load(this.words, STATE) !== EMPTY || Atomics.load(this.words, INTERRUPT) !== 0) return;
         pause?.();
       }
     } while (performance.now() < until);
-    Atomics.wait(this.#words, STATE, EMPTY, timeoutMs);
+    Atomics.wait(this.words, STATE, EMPTY, timeoutMs);
   }
 
   /** The signal number main wrote to interrupt, or 0. */
   get interruptSignal(): number {
-    return Atomics.load(this.#words, INTERRUPT);
+    return Atomics.load(this.words, INTERRUPT);
   }
 
   clearInterrupt(): void {
-    Atomics.store(this.#words, INTERRUPT, 0);
+    Atomics.store(this.words, INTERRUPT, 0);
   }
 
   /** The word the runtime's `setInterruptBuffer` watches. */
   interruptBuffer(): Int32Array {
-    return new Int32Array(this.#shared, INTERRUPT * 4, 1);
+    return new Int32Array(this.shared, INTERRUPT * 4, 1);
   }
 }
 
@@ -247,57 +241,59 @@ export class WorkerSlot {
  * whole round trip otherwise. One request at a time: the worker waits for main to take one
  * before writing the next (a nested request, made while serving main's call from its wait loop).
  */
-export class RequestSlot {
-  readonly #shared: SharedArrayBuffer;
-  readonly #words: Int32Array;
-  readonly #data: Uint8Array;
-
-  constructor(shared: SharedArrayBuffer) {
-    this.#shared = shared;
-    this.#words = new Int32Array(shared, 0, 4);
-    this.#data = new Uint8Array(shared, HEADER_BYTES);
-  }
+export class RequestSlot extends SlotMemory {
 
   /** Whether this thread can listen to a request slot without blocking (else requests are posted). */
   static supported(): boolean {
-    return typeof (Atomics as { waitAsync?: unknown }).waitAsync === "function";
+    return waitAsync !== undefined;
   }
 
   /** The worker's side: writes one request, once main has taken the previous one. */
   write(bytes: Uint8Array): void {
-    while (Atomics.load(this.#words, STATE) !== EMPTY) Atomics.wait(this.#words, STATE, FULL, 50);
-    if (bytes.byteLength > this.#data.byteLength) growToFit(this.#shared, bytes.byteLength);
-    this.#data.set(bytes);
-    Atomics.store(this.#words, LENGTH, bytes.byteLength);
-    Atomics.store(this.#words, STATE, FULL);
-    Atomics.notify(this.#words, STATE);
+    while (Atomics.load(this.words, STATE) !== EMPTY) Atomics.wait(this.words, STATE, FULL, 50);
+    if (bytes.byteLength > this.data.byteLength) growToFit(this.shared, bytes.byteLength);
+    this.data.set(bytes);
+    Atomics.store(this.words, LENGTH, bytes.byteLength);
+    Atomics.store(this.words, STATE, FULL);
+    Atomics.notify(this.words, STATE);
   }
 
   /** Main's side: calls `take` with each request (a view, valid while `take` runs), until `stop()`. */
   listen(take: (bytes: Uint8Array) => void): { stop(): void } {
     let stopped = false;
-    const waitAsync = (Atomics as unknown as {
-      waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<unknown> | string };
-    }).waitAsync;
     const next = (): void => {
-      while (!stopped && Atomics.load(this.#words, STATE) === FULL) {
+      while (!stopped && Atomics.load(this.words, STATE) === FULL) {
         // Read in place: `take` decodes the whole request before it returns (what it keeps,
         // it copies), and the worker writes no other request until this one is answered.
         try {
-          take(this.#data.subarray(0, Atomics.load(this.#words, LENGTH)));
+          take(this.data.subarray(0, Atomics.load(this.words, LENGTH)));
         } finally {
-          Atomics.store(this.#words, STATE, EMPTY);
-          Atomics.notify(this.#words, STATE);
+          Atomics.store(this.words, STATE, EMPTY);
+          Atomics.notify(this.words, STATE);
         }
       }
-      if (stopped) return;
-      const result = waitAsync(this.#words, STATE, EMPTY);
-      if (result.async) void (result.value as Promise<unknown>).then(next);
-      else queueMicrotask(next);
+      if (!stopped) whenChanged(this.words, STATE, EMPTY, next);
     };
     next();
     return { stop: () => void (stopped = true) };
   }
+}
+
+type WaitAsync = (words: Int32Array, index: number, value: number) => { async: boolean; value: Promise<unknown> | string };
+const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+
+/**
+ * Calls `then` once `words[index]` is no longer `value` (soon, if it already is not), without
+ * blocking the thread; where the engine has no `Atomics.waitAsync`, it looks again every 1 ms.
+ */
+function whenChanged(words: Int32Array, index: number, value: number, then: () => void): void {
+  if (waitAsync === undefined) {
+    setTimeout(then, 1);
+    return;
+  }
+  const result = waitAsync(words, index, value);
+  if (result.async) void (result.value as Promise<unknown>).then(then);
+  else queueMicrotask(then);
 }
 
 /** Grows a growable SharedArrayBuffer so that its data area holds `length` bytes. */

@@ -4,7 +4,7 @@
 // "release means free") keeps an object alive when it is sent again while an older release is
 // still on its way; generations make a release for a slot reused since harmless.
 
-import type { Ref } from "./codec.js";
+import type { Reader, Ref, Writer } from "./codec.js";
 
 interface Entry {
   key: object;
@@ -63,6 +63,12 @@ export class HeldTable {
     this.#free.push(ref.id);
   }
 
+  /** Applies a batch of releases as `RemoteCache.writeReleases` wrote it. */
+  releaseFrom(r: Reader): void {
+    const n = r.u32();
+    for (let i = 0; i < n; i++) this.release(r.ref(), r.u32());
+  }
+
   #onFree: ((value: object) => void) | undefined;
   /** Called with each entry that goes (the worker destroys the PyProxies it held). */
   onFree(callback: (value: object) => void): void {
@@ -90,15 +96,38 @@ export class HeldTable {
 export class RemoteCache<P extends object> {
   #live = new Map<number, { weak: WeakRef<P>; gen: number; received: number; token: object }>();
   #registry: FinalizationRegistry<{ id: number; gen: number; token: object }>;
+  /** Releases not yet sent: they go with the side's next message, or after 50 ms. */
+  #released: [Ref, number][] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(onRelease: (ref: Ref, count: number) => void) {
+  /** `flush` sends the batch (`writeReleases`) when no other message took it within 50 ms. */
+  constructor(flush: () => void) {
     this.#registry = new FinalizationRegistry(({ id, gen, token }) => {
       const record = this.#live.get(id);
       // A newer proxy took the slot over (and with it this one's count): nothing to release.
       if (record === undefined || record.token !== token) return;
       this.#live.delete(id);
-      onRelease({ id, gen }, record.received);
+      this.#released.push([{ id, gen }, record.received]);
+      this.#timer ??= setTimeout(flush, 50);
     });
+  }
+
+  /** Whether releases are waiting to be sent. */
+  get releasing(): boolean {
+    return this.#released.length > 0;
+  }
+
+  /** Writes the waiting releases (count, then id, gen and count each) and forgets them. */
+  writeReleases(w: Writer): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    w.u32(this.#released.length);
+    for (const [ref, count] of this.#released) {
+      w.u32(ref.id);
+      w.u32(ref.gen);
+      w.u32(count);
+    }
+    this.#released = [];
   }
 
   /** The proxy for `ref` (made by `make` when none is alive), counting one more receive. */
@@ -132,5 +161,8 @@ export class RemoteCache<P extends object> {
   clear(): void {
     for (const record of this.#live.values()) this.#registry.unregister(record.token);
     this.#live.clear();
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#released = [];
   }
 }

@@ -201,8 +201,6 @@ export class PythonWorker {
   #exports: string[] = [];
   #lastCall = 0;
   #lastPromise = 0;
-  #releases: [Ref, number][] = [];
-  #releaseTimer: ReturnType<typeof setTimeout> | undefined;
   #failure: Error | undefined;
   /** Whether this worker counts among the threads' users (host-worker.ts keeps a spare for them). */
   #holdsThread = false;
@@ -225,7 +223,7 @@ export class PythonWorker {
     // The worker's `window`: the first reference, pinned (js/worker/worker-side.ts knows it).
     // The second, `js_modules.main`, is pinned once imported (#start).
     this.#held.pin(globalThis);
-    this.#remotes = new RemoteCache((ref, count) => this.#release(ref, count));
+    this.#remotes = new RemoteCache(() => this.#flushReleases());
     this.#policy = {
       writeObject: (w, v) => this.#writeObject(w, v),
       readMainRef: (ref) => {
@@ -359,7 +357,6 @@ export class PythonWorker {
     this.#pending.clear();
     this.#held.clear();
     this.#remotes.clear();
-    this.#releases = [];
     if (this.name !== undefined && named.get(this.name)?.worker === this) named.delete(this.name);
     this.#keepAlive();
   }
@@ -414,26 +411,15 @@ export class PythonWorker {
     return f;
   }
 
-  #release(ref: Ref, count: number): void {
-    this.#releases.push([ref, count]);
-    this.#releaseTimer ??= setTimeout(() => this.#flushReleases(true), 50);
-  }
-
-  #flushReleases(now = false): void {
-    if (this.#releaseTimer !== undefined) clearTimeout(this.#releaseTimer);
-    this.#releaseTimer = undefined;
-    if (this.#releases.length === 0 || this.#failure !== undefined) return;
-    const w = new Writer(this.#policy);
-    w.u8(ToWorker.Release);
-    w.u32(this.#releases.length);
-    for (const [ref, count] of this.#releases) {
-      w.u32(ref.id);
-      w.u32(ref.gen);
-      w.u32(count);
-    }
-    this.#releases = [];
-    this.#slot.send(w.bytes);
-    void now;
+  #flushReleases(): void {
+    if (!this.#remotes.releasing || this.#failure !== undefined) return;
+    this.#writers.message(
+      (w) => {
+        w.u8(ToWorker.Release);
+        this.#remotes.writeReleases(w);
+      },
+      (bytes) => this.#slot.send(bytes),
+    );
   }
 
   #writeObject(w: Writer, v: object): boolean {
@@ -457,21 +443,23 @@ export class PythonWorker {
 
   #settle(id: number, ok: boolean, value: unknown): void {
     if (this.#failure !== undefined) return;
-    let w = new Writer(this.#policy);
-    w.u8(ToWorker.Settle);
-    w.u32(id);
+    const send = (fulfilled: boolean, write: (w: Writer) => void) =>
+      this.#writers.message(
+        (w) => {
+          w.u8(ToWorker.Settle);
+          w.u32(id);
+          w.u8(fulfilled ? 1 : 0);
+          write(w);
+        },
+        (bytes) => this.#send(bytes),
+      );
     try {
-      w.u8(ok ? 1 : 0);
-      w.value(value);
+      send(ok, (w) => w.value(value));
     } catch (e) {
-      w = new Writer(this.#policy);
-      w.u8(ToWorker.Settle);
-      w.u32(id);
-      w.u8(0);
-      w.error(errorData(e));
+      send(false, (w) => w.error(errorData(e)));
     }
-    this.#send(w.bytes);
   }
+
 
   // --- worker -> main ----------------------------------------------------------------------
 
@@ -511,11 +499,8 @@ export class PythonWorker {
         write(text);
         return;
       }
-      case ToMain.Release: {
-        const n = r.u32();
-        for (let i = 0; i < n; i++) this.#held.release(r.ref(), r.u32());
-        return;
-      }
+      case ToMain.Release:
+        return this.#held.releaseFrom(r);
       case ToMain.Abandon: {
         const id = r.u32();
         this.#requests.delete(id);

@@ -40,8 +40,6 @@ class WorkerSide {
   readonly #abandoned = new Set<number>();
   readonly #exports = new Map<string, unknown>();
   readonly #mainFunctions = new Map<string, (...args: unknown[]) => unknown>();
-  #releases: [Ref, number][] = [];
-  #releaseTimer: ReturnType<typeof setTimeout> | undefined;
   #lastRequest = 0;
   booted = false;
   readonly #early: Uint8Array[] = [];
@@ -52,7 +50,7 @@ class WorkerSide {
     this.#port = port;
     this.#slot = shared === undefined ? undefined : new WorkerSlot(shared);
     this.#requests = requests === undefined ? undefined : new RequestSlot(requests);
-    this.#remotes = new RemoteCache((ref, count) => this.#release(ref, count));
+    this.#remotes = new RemoteCache(() => this.#flushReleases());
     this.#held.onFree((value) => {
       if (isPyProxy(value)) (value as PyProxy).destroy();
     });
@@ -173,50 +171,41 @@ class WorkerSide {
     const signal = this.#slot!.interruptSignal;
     this.#slot!.clearInterrupt();
     this.#abandoned.add(id);
-    const w = new Writer(this.#policy);
-    w.u8(ToMain.Abandon);
-    w.u32(id);
-    postBytes(this.#port, w.bytes);
+    this.#post((w) => {
+      w.u8(ToMain.Abandon);
+      w.u32(id);
+    });
     this.runtime!.runPython(`import signal as _s\n_s.getsignal(${signal})(${signal}, None)`);
     throw new Error("the signal handler returned: the request was abandoned");
   }
 
-  #release(ref: Ref, count: number): void {
-    this.#releases.push([ref, count]);
-    // Batched: sent with the next request, or soon when none comes.
-    this.#releaseTimer ??= setTimeout(() => this.#flushReleases(), 50);
+  #flushReleases(): void {
+    if (!this.#remotes.releasing) return;
+    this.#post((w) => {
+      w.u8(ToMain.Release);
+      this.#remotes.writeReleases(w);
+    });
   }
 
-  #flushReleases(): void {
-    if (this.#releaseTimer !== undefined) clearTimeout(this.#releaseTimer);
-    this.#releaseTimer = undefined;
-    if (this.#releases.length === 0) return;
-    const w = new Writer(this.#policy);
-    w.u8(ToMain.Release);
-    w.u32(this.#releases.length);
-    for (const [ref, count] of this.#releases) {
-      w.u32(ref.id);
-      w.u32(ref.gen);
-      w.u32(count);
-    }
-    this.#releases = [];
-    postBytes(this.#port, w.bytes);
+  /** Posts one message to main, written by `write`. */
+  #post(write: (w: Writer) => void): void {
+    this.#writers.message(write, (bytes) => postBytes(this.#port, bytes));
   }
 
   output(fd: number, text: string): void {
-    const w = new Writer(this.#policy);
-    w.u8(ToMain.Output);
-    w.u8(fd);
-    w.string(text);
-    postBytes(this.#port, w.bytes);
+    this.#post((w) => {
+      w.u8(ToMain.Output);
+      w.u8(fd);
+      w.string(text);
+    });
   }
 
   #announceExports(): void {
-    const w = new Writer(this.#policy);
-    w.u8(ToMain.Exports);
-    w.u32(this.#exports.size);
-    for (const name of this.#exports.keys()) w.string(name);
-    postBytes(this.#port, w.bytes);
+    this.#post((w) => {
+      w.u8(ToMain.Exports);
+      w.u32(this.#exports.size);
+      for (const name of this.#exports.keys()) w.string(name);
+    });
   }
 
   // --- main-thread objects as proxies ----------------------------------------------------
@@ -398,11 +387,8 @@ class WorkerSide {
         else promise?.reject(value);
         return;
       }
-      case ToWorker.Release: {
-        const n = r.u32();
-        for (let i = 0; i < n; i++) this.#held.release(r.ref(), r.u32());
-        return;
-      }
+      case ToWorker.Release:
+        return this.#held.releaseFrom(r);
     }
   }
 
@@ -431,7 +417,7 @@ class WorkerSide {
       // Main's callers of a worker callback (event dispatch, timers) drop its promise: the
       // error is reported here, as an exception in a listener would be.
       if (kind === CallKind.Ref) this.output(2, e instanceof Error ? (e.name === "PythonError" ? e.message : String(e.stack ?? e)) : String(e));
-      this.#reply(id, false, e);
+      this.reply(id, false, e);
     };
     let result: unknown;
     try {
@@ -442,9 +428,9 @@ class WorkerSide {
     }
     // A Promise, or a PyProxy of an awaitable (an async function's call): its outcome is the answer.
     if (isThenable(result)) {
-      Promise.resolve(result).then((v) => this.#reply(id, true, v), failed);
+      Promise.resolve(result).then((v) => this.reply(id, true, v), failed);
     } else {
-      this.#reply(id, true, result);
+      this.reply(id, true, result);
     }
   }
 
@@ -484,10 +470,16 @@ class WorkerSide {
     }
   }
 
-  #reply(id: number, ok: boolean, value: unknown): void {
-    const w = new Writer(this.#policy);
-    w.u8(ToMain.Result);
-    w.u32(id);
+  /** Answers main's call `id` (0 is the start): the value converted, or the error copied. */
+  reply(id: number, ok: boolean, value: unknown): void {
+    const send = (succeeded: boolean, write: (w: Writer) => void) =>
+      this.#post((w) => {
+        w.u8(ToMain.Result);
+        w.u32(id);
+        w.u8(succeeded ? 1 : 0);
+        write(w);
+      });
+    this.#flushReleases();
     let converted = value;
     let owned: PyProxy | undefined;
     try {
@@ -495,23 +487,15 @@ class WorkerSide {
         owned = value as PyProxy;
         converted = owned.toJs({ dict_converter: Object.fromEntries });
       }
-      w.u8(ok ? 1 : 0);
-      if (ok) w.value(converted);
-      else w.error(errorData(value));
+      send(ok, (w) => (ok ? w.value(converted) : w.error(errorData(value))));
     } catch (e) {
-      const fail = new Writer(this.#policy);
-      fail.u8(ToMain.Result);
-      fail.u32(id);
-      fail.u8(0);
-      fail.error(errorData(e));
-      postBytes(this.#port, fail.bytes);
-      return;
+      // The value could not be sent (it does not convert, or cannot cross): its error is.
+      send(false, (w) => w.error(errorData(e)));
     } finally {
       if (owned !== undefined && owned !== converted) owned.destroy();
     }
-    this.#flushReleases();
-    postBytes(this.#port, w.bytes);
   }
+
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -547,9 +531,6 @@ export function serveWorker(port: Port, listen: (handler: (data: unknown) => voi
 
 /** Boots the runtime, runs the start-up code and reports (as the answer to call 0). */
 async function boot(side: WorkerSide, init: WorkerInit): Promise<void> {
-  const w = new Writer({ writeObject: () => false } as unknown as RefPolicy);
-  w.u8(ToMain.Result);
-  w.u32(0);
   try {
     await installCompiledCore(init.module, init.stdlib);
     const window = side.window();
@@ -591,13 +572,10 @@ async function boot(side: WorkerSide, init: WorkerInit): Promise<void> {
       else runtime.runPython(code);
     }
     for (const name of exportedNames(runtime)) side.export(name, runtime.globals.get(name));
-    w.u8(1);
-    w.value(undefined);
+    side.reply(0, true, undefined);
   } catch (e) {
-    w.u8(0);
-    w.error(errorData(e));
+    side.reply(0, false, e);
   }
-  postBytes(side.port, w.bytes);
 }
 
 /** Python's compile flag that allows top-level await, and the code flag of a coroutine. */

@@ -17,7 +17,7 @@ wasm-bindgen --target web --out-dir js/wasm --out-name core \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$PROFILE/pkg_ffi_core.wasm"
 # The TS layer's door into the JS snippet the glue imports (whose folder name has a hash): the
 # same module instance as the glue's (js/worker/main-flags.ts reads the core's flag probe).
-helpers_snippet=$(cd js/wasm && ls snippets/*/src/js/helpers.js)
+helpers_snippet=$(cd js/wasm && ls snippets/*/src/host/helpers.js)
 printf 'export { jsFlags } from "./%s";\n' "$helpers_snippet" > js/wasm/helpers.js
 printf 'export declare function jsFlags(value: unknown): number;\n' > js/wasm/helpers.d.ts
 if [ "$PROFILE" = release ] && [ "${PKG_FFI_NO_WASM_OPT:-}" != 1 ]; then

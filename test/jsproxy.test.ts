@@ -87,7 +87,7 @@ describe("items, len and in", () => {
   test("len, indexing and in of every array class are native slots, not Python methods", () => {
     // A Python __getitem__ earlier in a composed class's MRO would cost a frame per index (and
     // RustPython would specialise `arr[i]` into a call of it): the three must stay the wrappers
-    // of _pyffi.JsArraySlots (rust/src/jsarray.rs).
+    // of _pyffi.JsArraySlots (rust/src/jsproxy/array.rs).
     py.runPython(`
 import _pyffi
 def _slot_kinds(x):

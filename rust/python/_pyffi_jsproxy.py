@@ -1,7 +1,7 @@
 """The classes of JavaScript objects in Python.
 
 A JsProxy's class is chosen from the capabilities of its JS value (the bits `jsFlags` computes
-in rust/src/js/helpers.js): one class per combination, composed here from one class per
+in rust/src/host/helpers.js): one class per combination, composed here from one class per
 capability and cached by the core, so that len(), `in`, indexing, iteration and
 isinstance(x, JsArray) follow the JS object. The capability classes are pyodide.ffi's
 JsArray, JsMap, JsCallable, ...; they cannot be instantiated from Python.
@@ -12,7 +12,7 @@ from _collections_abc import Mapping, MutableMapping, MutableSequence, Sequence
 from _pyffi import JsArraySlots, JsProxy
 
 # The JS capability bits as module constants (CALLABLE, ARRAY, TYPED_ARRAY, ..., MODULE),
-# declared once in rust/src/wire.rs (JsFlag). OBJECT_MAP, OBJECT_MAP_HEREDITARY, PY_JSON and
+# declared once in rust/wire (JsFlag). OBJECT_MAP, OBJECT_MAP_HEREDITARY, PY_JSON and
 # MODULE are set here and by the core, never by jsFlags in helpers.js.
 globals().update(_pyffi.JS_FLAGS)
 
@@ -45,6 +45,12 @@ class _JsObject(JsProxy):
 
     def __dir__(self):
         return sorted(set(object.__dir__(self)) | set(_pyffi.js_dir(self)))
+
+    def to_py(self, *, depth=-1, default_converter=None):
+        """Deep conversion: Array -> list, Map and plain objects -> dict, Set -> set, buffers ->
+        memoryview copies, `depth` levels (-1: all); `default_converter(value, convert, cache)`
+        handles what has no rule."""
+        return _pyffi.jsproxy_to_py(self, depth, default_converter)
 
     def object_entries(self):
         """`Object.entries(obj)`, as a JsProxy of the JS array."""
@@ -186,7 +192,7 @@ class JsArray(_JsObject, JsArraySlots, Sequence):
 
     __slots__ = ()
 
-    # Native (rust/src/jsarray.rs): `arr[i]` runs no Python code. Named here, not only
+    # Native (rust/src/jsproxy/array.rs): `arr[i]` runs no Python code. Named here, not only
     # inherited, so that they come before _JsSized's and _JsContainer's Python methods in the
     # composed classes' MRO, whose slots RustPython then takes from these wrappers.
     __len__ = JsArraySlots.__len__

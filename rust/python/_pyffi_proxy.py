@@ -1,6 +1,6 @@
 """The PyProxy members whose semantics are easiest to state in Python.
 
-The core calls `name(obj, *args)` here for a JS method on a PyProxy (see rust/src/proxy_ops.rs).
+The core calls `name(obj, *args)` here for a JS method on a PyProxy (see rust/src/pyproxy/ops.rs).
 Step helpers return `(done, value)`, the shape of a JS iterator result.
 """
 

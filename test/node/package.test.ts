@@ -40,7 +40,7 @@ test("the tarball holds exactly the package's files", () => {
     "dist/wasm/core.js",
     "dist/wasm/core_bg.wasm",
     "dist/wasm/helpers.js",
-    "dist/wasm/snippets/pkg-ffi-core-*/src/js/helpers.js",
+    "dist/wasm/snippets/pkg-ffi-core-*/src/host/helpers.js",
     "dist/wasm/stdlib.bin",
     ...modules.map((m) => `types/${m}.d.ts`),
     "types/wasm/core.d.ts",

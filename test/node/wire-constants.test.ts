@@ -1,5 +1,5 @@
 // The numbers that cross a language boundary are declared once, in rust/src/wire.rs. The only
-// hand copy is in the core's JS snippet (rust/src/js/helpers.js, imported by the glue before the
+// hand copy is in the core's JS snippet (rust/src/host/helpers.js, imported by the glue before the
 // declarations exist): each of its constants must equal the declaration it copies. The Python
 // side reads them from `_pyffi.JS_FLAGS`, checked here too.
 import { readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { beforeAll, expect, test } from "vitest";
 import { JsFlag, ValueKind, WireLimit, WireOp } from "../../dist/wasm/core.js";
 import { startPython, type Captured } from "../helpers.js";
 
-const helpers = readFileSync(resolve(import.meta.dirname, "../../rust/src/js/helpers.js"), "utf8");
+const helpers = readFileSync(resolve(import.meta.dirname, "../../rust/src/host/helpers.js"), "utf8");
 
 /** Every `const NAME = <number or 1 << n>;` of the snippet. */
 function snippetConstants(): Map<string, number> {
@@ -65,7 +65,7 @@ test("Python's JS_FLAGS are JsFlag's, under the same names", () => {
 });
 
 test("the CoreHooks interface of core.d.ts names exactly the hooks the core imports", () => {
-  const rust = readFileSync(resolve(import.meta.dirname, "../../rust/src/js_imports.rs"), "utf8");
+  const rust = readFileSync(resolve(import.meta.dirname, "../../rust/src/host/js_imports.rs"), "utf8");
   const block = rust.slice(rust.indexOf("pub type Hooks;"));
   const imported: string[] = [];
   let jsName: string | undefined;

@@ -1,10 +1,10 @@
-//! The JavaScript side of the core: small helpers (rust/src/js/helpers.js) and the hooks the
+//! The JavaScript side of the core: small helpers (rust/src/host/helpers.js) and the hooks the
 //! TypeScript layer hands to each runtime (proxy classes, error classes, output callbacks).
 
 use js_sys::{Array, Uint16Array};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/helpers.js")]
+#[wasm_bindgen(module = "/src/host/helpers.js")]
 extern "C" {
     #[wasm_bindgen(js_name = kindOf)]
     pub fn kind_of(v: &JsValue) -> u32;
@@ -121,7 +121,7 @@ extern "C" {
 // test/node/wire-constants.test.ts checks that the two lists name the same hooks.
 #[wasm_bindgen(typescript_custom_section)]
 const CORE_HOOKS: &'static str = r#"
-/** What the TypeScript layer gives each runtime: the core calls these (see rust/src/js_imports.rs). */
+/** What the TypeScript layer gives each runtime: the core calls these (see rust/src/host/js_imports.rs). */
 export interface CoreHooks {
   stashResult(value: unknown, failed: boolean): void;
   newProxy(id: number, flags: number, borrowed: boolean): unknown;

@@ -1,14 +1,14 @@
 //! The operations behind a JS PyProxy. `id` is the registry id the proxy holds; each method
 //! is one entry from JS (see `Core::entry`), so a Python exception arrives in JS as `PythonError`.
 
-use crate::js2py::js_to_py;
-use crate::jsproxy::js_value_of;
-use crate::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mutable_to_js, new_pyproxy, py_to_js};
-use crate::runtime::Core;
+use crate::crossing::js2py::js_to_py;
+use crate::crossing::jsproxy_object::js_value_of;
+use crate::crossing::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mutable_to_js, new_pyproxy, py_to_js};
+use crate::state::Core;
 use crate::state::{self, RuntimeState};
-use crate::strings;
-use crate::to_js::{self, DefaultConverter, ToJsOptions};
-use crate::to_py::{self, PyDefaultConverter};
+use crate::host::strings;
+use crate::convert::to_js::{self, DefaultConverter, ToJsOptions};
+use crate::convert::to_py::{self, PyDefaultConverter};
 use js_sys::{Array, Object, Reflect};
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,

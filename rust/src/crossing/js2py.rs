@@ -1,10 +1,10 @@
 //! Implicit JS -> Python conversion (the seeds' table): primitives by value, a PyProxy unwrapped
 //! to its Python object, anything else a JsProxy of the class for its capabilities.
 
-use crate::errors::js_error_to_py;
-use crate::jsproxy::{flags, new_jsproxy};
+use crate::crossing::errors::js_error_to_py;
+use crate::crossing::jsproxy_object::{flags, new_jsproxy};
 use crate::state::RuntimeState;
-use crate::{js_imports, strings};
+use crate::host::{js_imports, strings};
 use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 use wire::{DESTROYED_MESSAGE, ValueKind};
 use wasm_bindgen::JsValue;
@@ -58,7 +58,7 @@ pub const READ_MISSING: u32 = ValueKind::ReadMissing as u32;
 /// `owner[key]` in Python, in two crossings at most; `None` if the property does not exist. A
 /// function read this way remembers `owner` as its `this`.
 pub fn read_property(rt: &RuntimeState, owner: &JsValue, key: &JsValue, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
-    let kind = js_imports::read_attr_kind(owner, key).map_err(|e| crate::errors::js_error_to_py(rt, e, vm))?;
+    let kind = js_imports::read_attr_kind(owner, key).map_err(|e| crate::crossing::errors::js_error_to_py(rt, e, vm))?;
     Ok(match kind {
         READ_MISSING => None,
         NULLISH => Some(vm.ctx.none()),

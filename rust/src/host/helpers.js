@@ -27,7 +27,7 @@ export function kindOf(v) {
     case "boolean":
       return v ? TRUE : FALSE;
     case "number":
-      return NUMBER; // int or float: js2py.rs decides
+      return NUMBER; // int or float: rust/src/crossing/js2py.rs decides
     case "string":
       return STRING;
     case "bigint":
@@ -350,7 +350,7 @@ export function perfNow() {
   return performance.now();
 }
 
-// --- JsProxy protocols (rust/src/jsproxy.rs) ---
+// --- JsProxy protocols (rust/src/jsproxy/ops.rs) ---
 
 // Python's len(): `size` (Map, Set) before `length`.
 export function jsLength(v) {

@@ -205,14 +205,14 @@ mod _vfs {
     /// Where the standard library is mounted (it goes on `sys.path`).
     #[pyfunction]
     fn stdlib_dir() -> &'static str {
-        crate::stdlib::STDLIB_DIR
+        crate::runtime::stdlib::STDLIB_DIR
     }
 
     /// Keeps the compiled code of a standard-library module for runtimes created later.
     #[pyfunction]
     fn share_bytecode(path: PyStrRef, data: ArgBytesLike) {
         if let Some(path) = path.to_str() {
-            data.with_ref(|bytes| crate::stdlib::share_bytecode(path, bytes));
+            data.with_ref(|bytes| crate::runtime::stdlib::share_bytecode(path, bytes));
         }
     }
 

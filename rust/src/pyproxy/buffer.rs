@@ -2,7 +2,7 @@
 //! can view it without copying. The export is held by a `memoryview` kept in the proxy registry:
 //! `PyBufferView.release()` frees that entry like any other proxy (one table, one free path).
 
-use crate::runtime::Core;
+use crate::state::Core;
 use js_sys::{Array, Object, Reflect};
 use rustpython_vm::{
     AsObject, PyResult, VirtualMachine,

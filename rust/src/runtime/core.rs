@@ -2,13 +2,12 @@
 //! it goes through `entry`, which marks the runtime current, holds the interpreter, and turns a
 //! Python exception into a thrown `PythonError`. Nothing here may panic: a trap kills the runtime.
 
-use crate::errors::py_exc_to_js;
-use crate::js2py::js_to_py;
-use crate::js_imports::{self, Hooks};
-use crate::py2js::{Lifetime, py_to_js};
-use crate::registry::Registry;
-use crate::state::{self, Boot, RuntimeState};
-use crate::{jsproxy, vfs_module};
+use crate::crossing::js2py::js_to_py;
+use crate::host::js_imports::{self, Hooks};
+use crate::crossing::py2js::{Lifetime, py_to_js};
+use crate::state::registry::Registry;
+use crate::state::{Boot, Core, RuntimeState};
+use crate::runtime::{native_module, vfs_module};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use rustpython_vm::{
     Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine,
@@ -19,15 +18,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// Each runtime's proxy ids carry its own tag (see registry.rs).
+/// Each runtime's proxy ids carry its own tag (see rust/src/state/registry.rs).
 static NEXT_TAG: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
-#[wasm_bindgen]
-pub struct Core {
-    pub(crate) rt: Rc<RuntimeState>,
-    /// Whether the last `proxy_next`/`proxy_step` finished its iterator (read by `last_done`).
-    pub(crate) last_done: Cell<bool>,
-}
 
 fn build_interpreter() -> Interpreter {
     let mut settings = Settings::default();
@@ -35,11 +28,11 @@ fn build_interpreter() -> Interpreter {
     settings.argv = vec![String::new()];
     let builder = Interpreter::builder(settings);
     let stdlib = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
-    let own = [jsproxy::module_def(&builder.ctx), vfs_module::module_def(&builder.ctx)];
+    let own = [native_module::module_def(&builder.ctx), vfs_module::module_def(&builder.ctx)];
     builder
         .add_native_modules(&stdlib)
         .add_native_modules(&own)
-        .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../python"))
+        .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../../python"))
         .build()
 }
 
@@ -82,7 +75,7 @@ impl Core {
             host_loop: Default::default(),
         });
         let core = Core { rt, last_done: Cell::new(false) };
-        let mounted = crate::stdlib::mount(&mut core.rt.vfs.borrow_mut());
+        let mounted = crate::runtime::stdlib::mount(&mut core.rt.vfs.borrow_mut());
         match mounted {
             Ok(true) => {}
             Ok(false) => return Err(js_sys::Error::new("the Python standard library is not installed: load the package with loadPython()").into()),
@@ -110,31 +103,12 @@ impl Core {
         Ok(core)
     }
 
-    pub(crate) fn entry<R>(&self, f: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<R>) -> Result<R, JsValue> {
-        let rt = &self.rt;
-        state::enter(rt, |vm| f(rt, vm).map_err(|e| py_exc_to_js(rt, &e, vm)))
-    }
-
-    /// As `entry`, for work that JS starts and that calls only back into JS (`toPy`): a JS error
-    /// raised on the way reaches the caller as the very value JS threw, as in Pyodide, whose
-    /// conversion runs in JS.
-    pub(crate) fn entry_from_js<R>(&self, f: impl FnOnce(&RuntimeState, &VirtualMachine) -> PyResult<R>) -> Result<R, JsValue> {
-        let rt = &self.rt;
-        state::enter(rt, |vm| {
-            f(rt, vm).map_err(|e| jsproxy::js_value_of(rt, rustpython_vm::AsObject::as_object(&e), vm).unwrap_or_else(|| py_exc_to_js(rt, &e, vm)))
-        })
-    }
-
     /// Sizes the recursion limit and the Python -> JS nesting budget from the stack JS measured:
-    /// `js_frames` plain JS frames fit on it (see stack_budget.rs).
+    /// `js_frames` plain JS frames fit on it (see rust/src/host/stack_budget.rs).
     pub fn set_stack_budget(&self, js_frames: u32) {
-        crate::stack_budget::set_crossing_budget(js_frames);
-        let limit = crate::stack_budget::recursion_limit_for(js_frames);
+        crate::host::stack_budget::set_crossing_budget(js_frames);
+        let limit = crate::host::stack_budget::recursion_limit_for(js_frames);
         self.rt.interp.enter(|vm| vm.recursion_limit.set(limit));
-    }
-
-    pub(crate) fn object(&self, id: f64, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-        self.rt.registry.borrow().get(id).cloned().ok_or_else(|| vm.new_runtime_error(wire::DESTROYED_MESSAGE))
     }
 
     fn boot_part<T>(&self, vm: &VirtualMachine, f: impl FnOnce(&Boot) -> T) -> PyResult<T> {

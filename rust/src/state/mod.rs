@@ -2,13 +2,26 @@
 //!
 //! Native modules (`_vfs`, `_pyffi`) are shared by every interpreter in the wasm instance; they
 //! find their runtime through `current()`, which `enter` sets for the length of each entry.
+//! `Core` is the wasm-bindgen class JS holds: one runtime; its methods are spread over the
+//! folders by concern (each `impl Core` block is next to what it does).
 
-use crate::js_imports::Hooks;
-use crate::registry::Registry;
+pub mod loop_state;
+pub mod registry;
+
+use crate::host::js_imports::Hooks;
+use registry::Registry;
 use rustpython_vm::{Interpreter, PyObjectRef, builtins::{PyBaseExceptionRef, PyDictRef, PyTypeRef}};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Core {
+    pub(crate) rt: Rc<RuntimeState>,
+    /// Whether the last `proxy_next`/`proxy_step` finished its iterator (read by `last_done`).
+    pub(crate) last_done: Cell<bool>,
+}
 
 pub struct RuntimeState {
     pub interp: Interpreter,
@@ -34,7 +47,7 @@ pub struct RuntimeState {
     /// PythonError back, Python gets the original exception again.
     pub last_error: RefCell<Option<(wasm_bindgen::JsValue, PyBaseExceptionRef)>>,
     /// The asyncio loop's ready-queue drain and the futures awaiting JS promises.
-    pub host_loop: crate::host_loop::HostLoop,
+    pub host_loop: loop_state::HostLoop,
     /// Set once boot has run: `__main__`'s dict, and Python-side helpers the core calls.
     pub boot: RefCell<Option<Boot>>,
 }

@@ -15,8 +15,8 @@
 //! is `IndexError(index)`; slices make a new JS array (typed arrays refuse them); `in` asks the
 //! object's `has`, else its `includes`, else compares item by item.
 
-use crate::jsproxy::{JsProxy, call_js, runtime};
-use crate::jsproxy_ops::ops::{length, method, read_index, read_key};
+use crate::crossing::jsproxy_object::{JsProxy, call_js, runtime};
+use crate::jsproxy::ops::ops::{length, method, read_index, read_key};
 use rustpython_common::wtf8::Wtf8;
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyResult, VirtualMachine,
@@ -34,7 +34,7 @@ use wire::JsFlag;
 #[pymodule(sub)]
 pub(crate) mod array_slots {
     use super::JsArraySlots;
-    use crate::jsproxy::JsProxy;
+    use crate::crossing::jsproxy_object::JsProxy;
     use rustpython_vm::{VirtualMachine, builtins::PyTypeRef, class::PyClassImpl};
 
     #[pyattr(name = "JsArraySlots")]
@@ -159,9 +159,9 @@ fn slice_of(obj: &PyObject, proxy: &JsProxy, slice: &PyObject, vm: &VirtualMachi
         Ok(int.try_to_primitive::<isize>(vm)? as f64)
     };
     let (start, stop, step) = (part(start)?, part(stop)?, part(step)?);
-    let result = crate::js_imports::slice_of(&proxy.value, start, stop, step)
-        .map_err(|e| crate::errors::js_error_to_py(&rt, e, vm))?;
-    crate::js2py::js_to_py(&rt, result, vm)
+    let result = crate::host::js_imports::slice_of(&proxy.value, start, stop, step)
+        .map_err(|e| crate::crossing::errors::js_error_to_py(&rt, e, vm))?;
+    crate::crossing::js2py::js_to_py(&rt, result, vm)
 }
 
 fn contains(obj: &PyObject, needle: &PyObject, vm: &VirtualMachine) -> PyResult<bool> {

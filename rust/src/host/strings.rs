@@ -2,7 +2,7 @@
 //! surrogates (WTF-8 inside RustPython) and so may JS strings (UTF-16).
 //! Well-formed text takes wasm-bindgen's fast UTF-8 path; the rest goes code unit by code unit.
 
-use crate::js_imports;
+use crate::host::js_imports;
 use rustpython_common::wtf8::{Wtf8, Wtf8Buf};
 use wasm_bindgen::JsValue;
 

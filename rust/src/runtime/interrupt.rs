@@ -9,7 +9,7 @@
 //! including a module body). Monitoring makes the interpreter take its instrumented path, so
 //! Python runs slower while a buffer is set; with none set, nothing is instrumented.
 
-use crate::runtime::Core;
+use crate::state::Core;
 use crate::state::{runtime, RuntimeState};
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};

@@ -7,11 +7,12 @@
 //! Shared references and cycles: every container, proxy and default-converter result gets a
 //! reference index the first time its Python object is seen; later sightings encode a `REF`.
 
-use crate::errors::{conversion_error, js_error_to_py};
-use crate::jsproxy::js_value_of;
-use crate::py2js::{Immutable, Lifetime, immutable, new_pyproxy, py_to_js, release_borrowed};
+use crate::crossing::errors::{conversion_error, js_error_to_py};
+use crate::crossing::jsproxy_object::js_value_of;
+use crate::crossing::py2js::{Immutable, Lifetime, immutable, new_pyproxy, py_to_js, release_borrowed};
 use crate::state::{self, RuntimeState};
-use crate::{js_imports, js2py};
+use crate::host::js_imports;
+use crate::crossing::js2py;
 use js_sys::Array;
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
@@ -351,7 +352,7 @@ impl Walker<'_, '_> {
                 self.enc.text.push_str(text);
             }
             _ => {
-                let i = self.enc.side(&crate::strings::wtf8_to_js(s.as_wtf8()));
+                let i = self.enc.side(&crate::host::strings::wtf8_to_js(s.as_wtf8()));
                 self.enc.word(op::SIDE, i);
             }
         }
@@ -507,7 +508,7 @@ fn default_hook(session: &SharedSession) -> Option<Closure<dyn FnMut(u32) -> Res
             return Err(js_sys::Error::new("toJs: a converter was asked for an unknown value").into());
         };
         let result = state::enter(&rt, |vm| {
-            run_default(&rt, &session, converter, d.obj.clone(), d.depth, d.nesting + 1, vm).map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
+            run_default(&rt, &session, converter, d.obj.clone(), d.depth, d.nesting + 1, vm).map_err(|e| crate::crossing::errors::py_exc_to_js(&rt, &e, vm))
         })?;
         // A PyProxy a converter returns is one the conversion made: `pyproxies` gets it too.
         let pyproxies = session.borrow().options.pyproxies.clone();
@@ -537,13 +538,13 @@ fn run_default(rt: &Rc<RuntimeState>, session: &SharedSession, converter: &Defau
         DefaultConverter::Py(f) => {
             let s1 = session.clone();
             let convert = vm.new_function("convert", move |x: PyObjectRef, vm: &VirtualMachine| -> PyResult {
-                let rt = crate::jsproxy::runtime(vm)?;
+                let rt = crate::crossing::jsproxy_object::runtime(vm)?;
                 let js = convert_in(&rt, &s1, &x, child_depth, nesting, vm)?;
                 js2py::js_to_py(&rt, js, vm)
             });
             let s2 = session.clone();
             let cache = vm.new_function("cache", move |x: PyObjectRef, result: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
-                let rt = crate::jsproxy::runtime(vm)?;
+                let rt = crate::crossing::jsproxy_object::runtime(vm)?;
                 let js = py_to_js(&rt, &result, &mut Lifetime::Owned, vm);
                 cache_conversion(&mut s2.borrow_mut(), &x, &js);
                 Ok(())
@@ -566,7 +567,7 @@ fn js_convert_fn(session: &SharedSession, depth: i32, nesting: u32) -> Closure<d
         state::enter(&rt, |vm| {
             js2py::js_to_py(&rt, value, vm)
                 .and_then(|obj| convert_in(&rt, &session, &obj, depth, nesting, vm))
-                .map_err(|e| crate::errors::py_exc_to_js(&rt, &e, vm))
+                .map_err(|e| crate::crossing::errors::py_exc_to_js(&rt, &e, vm))
         })
     })
 }

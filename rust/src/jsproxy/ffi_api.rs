@@ -1,75 +1,33 @@
 //! The `pyodide.ffi` functions that need the core: `to_js`, `create_proxy`,
-//! `create_once_callable`, `destroy_proxies`, and `jsnull`.
+//! `create_once_callable`, `destroy_proxies` (`jsnull` is in crossing/jsnull.rs), and the
+//! conversion behind `JsProxy.to_py`.
 
 #[pymodule(sub)]
 pub(crate) mod api {
-    use crate::js2py::js_to_py;
-    use crate::jsproxy::{JsProxy, flags, js_value_of, new_jsproxy, runtime};
-    use crate::py2js::{Lifetime, immutable_to_js, new_pyproxy};
+    use crate::crossing::js2py::js_to_py;
+    use crate::crossing::jsproxy_object::{JsProxy, flags, js_value_of, new_jsproxy, runtime};
+    use crate::crossing::py2js::{Lifetime, immutable_to_js, new_pyproxy};
     use crate::state::RuntimeState;
-    use crate::to_js::{self, DefaultConverter, ToJsOptions};
-    use crate::{errors::js_error_to_py, js_imports};
+    use crate::convert::to_js::{self, DefaultConverter, ToJsOptions};
+    use crate::convert::to_py::{self, PyDefaultConverter};
+    use crate::{crossing::errors::js_error_to_py, host::js_imports};
     use rustpython_vm::{
-        Py, PyObjectRef, PyPayload, PyResult, VirtualMachine,
-        builtins::PyTypeRef,
-        function::FuncArgs,
-        types::{AsNumber, Constructor, Representable},
-        protocol::{PyNumberMethods, PyNumber},
+        PyObjectRef, PyRef, PyResult, VirtualMachine,
     };
     use wasm_bindgen::JsValue;
 
-    /// Python's spelling of JS `null` (JS `null` itself arrives in Python as `None`).
-    #[pyattr]
-    #[pyclass(module = "pyodide.ffi", name = "JsNull")]
-    #[derive(Debug, PyPayload)]
-    pub struct JsNull;
-
-    #[pyclass(with(Constructor, Representable, AsNumber))]
-    impl JsNull {
-        #[pygetset(name = "typeof")]
-        fn type_of(_zelf: &Py<Self>) -> &'static str {
-            "object"
-        }
-    }
-
-    /// The runtime's one `jsnull`.
-    fn singleton(rt: &RuntimeState, vm: &VirtualMachine) -> PyObjectRef {
-        rt.jsnull.borrow_mut().get_or_insert_with(|| JsNull.into_ref(&vm.ctx).into()).clone()
-    }
-
-    impl Constructor for JsNull {
-        type Args = FuncArgs;
-        fn slot_new(_cls: PyTypeRef, _args: FuncArgs, vm: &VirtualMachine) -> PyResult {
-            let rt = runtime(vm)?;
-            Ok(singleton(&rt, vm))
-        }
-        fn py_new(_cls: &Py<rustpython_vm::builtins::PyType>, _args: FuncArgs, _vm: &VirtualMachine) -> PyResult<Self> {
-            Ok(JsNull)
-        }
-    }
-
-    impl Representable for JsNull {
-        fn repr_str(_zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
-            Ok("jsnull".to_owned())
-        }
-    }
-
-    impl AsNumber for JsNull {
-        fn as_number() -> &'static PyNumberMethods {
-            static METHODS: PyNumberMethods = PyNumberMethods {
-                boolean: Some(|_number: PyNumber<'_>, _vm| Ok(false)),
-                ..PyNumberMethods::NOT_IMPLEMENTED
-            };
-            &METHODS
-        }
-    }
-
-    #[pyattr]
-    fn jsnull(vm: &VirtualMachine) -> PyObjectRef {
-        match runtime(vm) {
-            Ok(rt) => singleton(&rt, vm),
-            Err(_) => JsNull.into_ref(&vm.ctx).into(),
-        }
+    /// `JsProxy.to_py(depth, default_converter)` (the method is `_pyffi_jsproxy._JsObject.to_py`):
+    /// Array -> list, Map and plain objects -> dict, Set -> set, buffers -> memoryview copies,
+    /// `depth` levels (-1: all); `default_converter(value, convert, cache)` handles what has no rule.
+    #[pyfunction]
+    fn jsproxy_to_py(proxy: PyRef<JsProxy>, depth: i32, default_converter: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+        let rt = runtime(vm)?;
+        let converter = match Some(default_converter).filter(|c| !vm.is_none(c)) {
+            None => None,
+            Some(c) if c.is_callable() => Some(PyDefaultConverter::Py(c)),
+            Some(c) => return Err(vm.new_type_error(format!("default_converter must be callable, not '{}'", c.class().name()))),
+        };
+        to_py::convert(&rt, proxy.value.clone(), depth, converter, vm)
     }
 
     #[derive(FromArgs)]
@@ -97,7 +55,7 @@ pub(crate) mod api {
     /// `value` in Python: a JsProxy, or a JsDoubleProxy when it is a PyProxy.
     fn as_python(rt: &RuntimeState, value: JsValue, vm: &VirtualMachine) -> PyResult {
         match js_imports::kind_of(&value) {
-            crate::js2py::PYPROXY | crate::js2py::ROUNDTRIP_PYPROXY => double_proxy(rt, value, vm),
+            crate::crossing::js2py::PYPROXY | crate::crossing::js2py::ROUNDTRIP_PYPROXY => double_proxy(rt, value, vm),
             _ => js_to_py(rt, value, vm),
         }
     }

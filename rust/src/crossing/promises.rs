@@ -3,40 +3,19 @@
 //! drained in one entry per host turn, and an awaited promise settles its future through a
 //! token, not through callback proxies.
 
-use crate::errors::js_error_to_py;
-use crate::js2py::{js_to_py, FLAG_SHIFT, OBJECT};
-use crate::jsproxy::JsProxy;
-use crate::runtime::Core;
-use crate::state::RuntimeState;
+use crate::crossing::errors::js_error_to_py;
+use crate::crossing::js2py::{js_to_py, FLAG_SHIFT, OBJECT};
+use crate::crossing::jsproxy_object::JsProxy;
+use crate::state::{Core, RuntimeState};
+use crate::state::loop_state::LoopFunctions;
 use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
-
-/// Per-runtime state of the loop's host side: the loop's functions the core calls, once
-/// `_pyffi_loop` has installed the loop, and the futures waiting for JS promises.
-#[derive(Default)]
-pub struct HostLoop {
-    functions: RefCell<Option<LoopFunctions>>,
-    /// By the token handed to JS. A promise that never settles keeps its future (and the task
-    /// awaiting it) alive, as a pending JS callback would.
-    awaiting: RefCell<HashMap<u32, PyObjectRef>>,
-    next_token: Cell<u32>,
-    /// How many more settled promises may run the ready queue before the next host turn.
-    eager_budget: Cell<u32>,
-}
 
 /// A task awaiting a JS promise goes on in the promise's microtask, as an `await` in JS would,
 /// instead of a whole host turn later; at most this many times in a row, so a loop awaiting
 /// settled promises still lets the page (and the loop's other turns) run.
 const EAGER_RUNS: u32 = 64;
 
-#[derive(Clone)]
-struct LoopFunctions {
-    new_future: PyObjectRef,
-    host_turn: PyObjectRef,
-    run_ready: PyObjectRef,
-}
 
 /// `_pyffi.set_loop(...)`: how the core makes the loop's futures, runs a host turn, and runs
 /// what is ready from a promise's microtask.
@@ -74,8 +53,7 @@ pub(crate) fn future_of(rt: &RuntimeState, promise: &JsValue, vm: &VirtualMachin
     Ok(future)
 }
 
-/// jsFlags()' bit for an object with a `then` method (rust/src/js/helpers.js).
-const THENABLE: u32 = 1 << 12;
+const THENABLE: u32 = wire::JsFlag::Thenable as u32;
 
 /// Whether `kind_of`'s code `kind` is an object with a `then` method.
 pub(crate) fn is_thenable_kind(kind: u32) -> bool {

@@ -3,12 +3,12 @@
 
 #[pymodule(sub)]
 pub(crate) mod ops {
-    use crate::errors::{js_error_to_py, py_exc_to_js};
-    use crate::js2py::js_to_py;
-    use crate::jsproxy::{JsProxy, call_js, construct_js, is_keyword, js_value_of, new_jsproxy, runtime};
-    use crate::py2js::{Lifetime, py_to_js};
+    use crate::crossing::errors::{js_error_to_py, py_exc_to_js};
+    use crate::crossing::js2py::js_to_py;
+    use crate::crossing::jsproxy_object::{JsProxy, call_js, construct_js, is_keyword, js_value_of, new_jsproxy, runtime};
+    use crate::crossing::py2js::{Lifetime, py_to_js};
     use crate::state::RuntimeState;
-    use crate::{js_imports, strings};
+    use crate::host::{js_imports, strings};
     use rustpython_common::wtf8::Wtf8;
     use rustpython_vm::{
         PyObjectRef, PyRef, PyResult, VirtualMachine,
@@ -25,7 +25,7 @@ pub(crate) mod ops {
         length(&*runtime(vm)?, &p.value, vm)
     }
 
-    /// The length `len()` gives (also the native `len` of JsArray, `crate::jsarray`), with
+    /// The length `len()` gives (also the native `len` of JsArray, `crate::jsproxy::array`), with
     /// Pyodide's errors for a length that is not one.
     pub(crate) fn length(rt: &RuntimeState, value: &JsValue, vm: &VirtualMachine) -> PyResult<usize> {
         let n = js_imports::js_length(value).map_err(|e| js_error_to_py(rt, e, vm))?;
@@ -58,10 +58,10 @@ pub(crate) mod ops {
     /// crossing (booleans, nullish values and numbers need no second one).
     pub(crate) fn read_index(rt: &RuntimeState, value: &JsValue, index: u32, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
         let kind = js_imports::read_index_kind(value, index).map_err(|e| js_error_to_py(rt, e, vm))?;
-        if kind == crate::js2py::READ_MISSING {
+        if kind == crate::crossing::js2py::READ_MISSING {
             return Ok(None);
         }
-        crate::js2py::take_read_to_py(rt, kind, vm).map(Some)
+        crate::crossing::js2py::take_read_to_py(rt, kind, vm).map(Some)
     }
 
     /// `obj[key]` in Python for any JS key, None if the object has no such property.
@@ -118,7 +118,7 @@ pub(crate) mod ops {
         if !js_imports::is_callable(&p.value) {
             return Err(vm.new_type_error(format!("'{}' object is not callable", js_imports::type_of(&p.value))));
         }
-        crate::jsproxy::call_js_from_python(&p.value, &p.this, FuncArgs::new(args, kwargs), vm)
+        crate::crossing::jsproxy_object::call_js_from_python(&p.value, &p.this, FuncArgs::new(args, kwargs), vm)
     }
 
     /// `new f(...)`.
@@ -192,7 +192,7 @@ pub(crate) mod ops {
     /// The capability bits of the proxied JS value, as it is now (0 for a PyProxy).
     #[pyfunction]
     fn js_flags_of(p: PyRef<JsProxy>) -> u32 {
-        if js_imports::kind_of(&p.value) >= crate::js2py::OBJECT { js_imports::js_flags(&p.value) } else { 0 }
+        if js_imports::kind_of(&p.value) >= crate::crossing::js2py::OBJECT { js_imports::js_flags(&p.value) } else { 0 }
     }
 
     /// A JsProxy of the same value (and `this`) whose class is the one for `flags` (the object
@@ -209,7 +209,7 @@ pub(crate) mod ops {
     fn js_bind(p: PyRef<JsProxy>, instance: PyObjectRef, vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
         let this = py_to_js(&rt, &instance, &mut Lifetime::Owned, vm);
-        new_jsproxy(&rt, p.value.clone(), this, crate::jsproxy::flags::CALLABLE, vm)
+        new_jsproxy(&rt, p.value.clone(), this, crate::crossing::jsproxy_object::flags::CALLABLE, vm)
     }
 
     /// Whether `obj[name]` is a function now (a throwing getter counts as no).
@@ -316,7 +316,7 @@ pub(crate) mod ops {
     #[pyfunction]
     fn js_unwrap(p: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
-        if js_imports::kind_of(&p.value) >= crate::js2py::OBJECT {
+        if js_imports::kind_of(&p.value) >= crate::crossing::js2py::OBJECT {
             return Err(vm.new_type_error("unwrap(): this JsProxy does not hold a Python object"));
         }
         let id = js_imports::pyproxy_id(&p.value);

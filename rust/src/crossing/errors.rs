@@ -2,8 +2,8 @@
 //! a JsException, one whose `cause` is the original JS error: our addition to Pyodide's); a JS
 //! throw reaching Python becomes a `JsException` of the thrown error.
 
-use crate::js_imports;
-use crate::jsproxy::{js_value_of, wrap_js};
+use crate::host::js_imports;
+use crate::crossing::jsproxy_object::{js_value_of, wrap_js};
 use crate::state::RuntimeState;
 use rustpython_vm::{
     AsObject, VirtualMachine,

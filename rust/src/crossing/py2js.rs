@@ -1,10 +1,11 @@
 //! Implicit Python -> JS conversion (the seeds' table): immutable values by value, a JsProxy
 //! unwrapped, anything else a PyProxy.
 
-use crate::ffi_api::api::JsNull;
-use crate::jsproxy::js_value_of;
+use crate::crossing::jsnull::JsNull;
+use crate::crossing::jsproxy_object::js_value_of;
 use crate::state::RuntimeState;
-use crate::{js_imports, strings, typeflags};
+use crate::host::{js_imports, strings};
+use crate::crossing::typeflags;
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, VirtualMachine,
     builtins::{PyFloat, PyInt, PyStr},
@@ -22,7 +23,7 @@ pub enum Lifetime<'a> {
 const MAX_SAFE_INT: u64 = 1 << 53;
 
 /// A Python value that crosses by value (the implicit table's first rows). Implicit conversion
-/// makes a JS value of it; the explicit converter encodes it (to_js.rs). One classification, so
+/// makes a JS value of it; the explicit converter encodes it (rust/src/convert/to_js.rs). One classification, so
 /// both follow the same rules.
 pub enum Immutable<'a> {
     Str(&'a PyStr),

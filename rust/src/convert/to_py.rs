@@ -4,11 +4,11 @@
 //! objects -> dict, Set -> set, typed arrays and ArrayBuffers -> memoryview copies; the rest
 //! stays a JsProxy, or goes through the default converter.
 
-use crate::errors::{conversion_error, js_error_to_py, py_exc_to_js};
-use crate::js2py::{PYPROXY, js_to_py, number_to_py};
-use crate::py2js::{Lifetime, py_to_js};
+use crate::crossing::errors::{conversion_error, js_error_to_py, py_exc_to_js};
+use crate::crossing::js2py::{PYPROXY, js_to_py, number_to_py};
+use crate::crossing::py2js::{Lifetime, py_to_js};
 use crate::state::{self, RuntimeState};
-use crate::js_imports;
+use crate::host::js_imports;
 use js_sys::{Array, Float64Array, Uint32Array};
 use rustpython_vm::{
     AsObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
@@ -249,7 +249,7 @@ impl Builder<'_> {
             }
             op::BIGINT => {
                 let digits = self.text(arg as usize).to_owned();
-                crate::js2py::bigint_to_py(self.rt, &digits, vm)?
+                crate::crossing::js2py::bigint_to_py(self.rt, &digits, vm)?
             }
             op::SIDE => js_to_py(self.rt, self.side.get(arg), vm)?,
             op::REF => match self.session.borrow().refs.get(&arg) {
@@ -365,13 +365,13 @@ fn run_default(rt: &RuntimeState, session: &SharedSession, value: JsValue, depth
         PyDefaultConverter::Py(f) => {
             let s1 = session.clone();
             let convert = vm.new_function("convert", move |x: PyObjectRef, vm: &VirtualMachine| -> PyResult {
-                let rt = crate::jsproxy::runtime(vm)?;
+                let rt = crate::crossing::jsproxy_object::runtime(vm)?;
                 let js = py_to_js(&rt, &x, &mut Lifetime::Owned, vm);
                 convert_in(&rt, &s1, js, child_depth, nesting, vm)
             });
             let s2 = session.clone();
             let cache = vm.new_function("cache", move |x: PyObjectRef, result: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
-                let rt = crate::jsproxy::runtime(vm)?;
+                let rt = crate::crossing::jsproxy_object::runtime(vm)?;
                 let js = py_to_js(&rt, &x, &mut Lifetime::Owned, vm);
                 cache_conversion(&rt, &s2, &js, result);
                 Ok(())

@@ -1,21 +1,19 @@
-//! `_pyffi`: the Python side of the FFI that must be native — the JsProxy class and the few
-//! host functions the Python modules (boot, the event loop) build on. The JsProxy protocols
-//! are in `jsproxy_ops`, the `pyodide.ffi` functions in `ffi_api`.
+//! The native JsProxy class (part of `_pyffi`), how a JS value becomes one, and calls into JS.
+//! The JsProxy protocols are in `jsproxy/ops.rs`, the `pyodide.ffi` functions in
+//! `jsproxy/ffi_api.rs`; the module `_pyffi` is put together in
+//! `runtime/native_module.rs`.
 //!
 //! Every JsProxy is an instance of a Python subclass of the native `JsProxy`, one per set of JS
 //! capabilities (`_pyffi_jsproxy.class_for`), so `len`, `in`, iteration and `isinstance` follow
 //! the JS object. The classes are cached here by flag set.
 
-pub(crate) use _pyffi::{JsProxy, module_def};
+pub(crate) use jsproxy_class::JsProxy;
 
-use crate::errors::js_error_to_py;
-use crate::ffi_api::api;
-use crate::js2py::{js_kind_to_py, js_to_py};
-use crate::jsarray::array_slots;
-use crate::jsproxy_ops::ops;
-use crate::py2js::{ASYNC_BORROWED_MESSAGE, BORROWED_MESSAGE, Lifetime, py_to_js, release_borrowed};
+use crate::crossing::errors::js_error_to_py;
+use crate::crossing::js2py::{js_kind_to_py, js_to_py};
+use crate::crossing::py2js::{ASYNC_BORROWED_MESSAGE, BORROWED_MESSAGE, Lifetime, py_to_js, release_borrowed};
 use crate::state::RuntimeState;
-use crate::{js_imports, strings};
+use crate::host::{js_imports, strings};
 use js_sys::Array;
 use rustpython_vm::{
     AsObject, PyObject, PyObjectRef, PyPayload, PyResult, VirtualMachine,
@@ -128,7 +126,7 @@ fn call_with(f: &JsValue, this: &JsValue, args: FuncArgs, promise_as_future: boo
     let rt = runtime(vm)?;
     let mut borrowed = Vec::new();
     let array = js_arguments(&rt, &args, &mut borrowed, vm);
-    let Some(result) = crate::stack_budget::crossing(|| js_imports::call_function(f, this, &array)) else {
+    let Some(result) = crate::host::stack_budget::crossing(|| js_imports::call_function(f, this, &array)) else {
         release_borrowed(&rt, borrowed, BORROWED_MESSAGE);
         return Err(vm.new_recursion_error("maximum recursion depth exceeded while calling a JavaScript object".to_owned()));
     };
@@ -156,24 +154,24 @@ fn finish_call(
     };
     // One crossing says what the result is; everything below decides from it.
     let kind = js_imports::kind_of(&v);
-    let thenable = crate::host_loop::is_thenable_kind(kind);
+    let thenable = crate::crossing::promises::is_thenable_kind(kind);
     if !borrowed.is_empty() {
         // A returned Promise keeps the arguments usable until it settles, a returned generator
         // until it completes (Pyodide's rules).
         if thenable {
             let proxies: js_sys::Array = borrowed.into_iter().collect();
             rt.hooks.release_when_settled(&v, &proxies, ASYNC_BORROWED_MESSAGE);
-            return if promise_as_future { crate::host_loop::future_of(rt, &v, vm) } else { js_kind_to_py(rt, v, kind, None, vm) };
+            return if promise_as_future { crate::crossing::promises::future_of(rt, &v, vm) } else { js_kind_to_py(rt, v, kind, None, vm) };
         }
         if let Some(wrapped) = js_imports::release_when_generator_done(&v, &borrowed.iter().collect::<js_sys::Array>()) {
             return js_to_py(rt, wrapped, vm);
         }
     }
     if thenable && promise_as_future {
-        return crate::host_loop::future_of(rt, &v, vm);
+        return crate::crossing::promises::future_of(rt, &v, vm);
     }
     let converted = js_kind_to_py(rt, v.clone(), kind, None, vm);
-    if !rt.auto_proxy && kind == crate::js2py::PYPROXY && rt.registry.borrow().owns(js_imports::pyproxy_id(&v)) {
+    if !rt.auto_proxy && kind == crate::crossing::js2py::PYPROXY && rt.registry.borrow().owns(js_imports::pyproxy_id(&v)) {
         borrowed.push(v);
     }
     release_borrowed(rt, borrowed, message);
@@ -210,21 +208,20 @@ fn js_name(name: &str) -> Option<&str> {
     is_keyword(stripped.trim_end_matches('_')).then_some(stripped)
 }
 
-#[pymodule(with(ops, api, array_slots))]
-mod _pyffi {
+/// The JsProxy class and the attribute-access helpers it needs, as part of `_pyffi`.
+#[pymodule(sub)]
+pub(crate) mod jsproxy_class {
     use super::{js_name, runtime};
-    use crate::errors::{js_error_to_py, py_exc_to_js};
-    use crate::js2py::read_property;
-    use crate::py2js::{Lifetime, new_pyproxy, py_to_js};
+    use crate::crossing::errors::js_error_to_py;
+    use crate::crossing::js2py::read_property;
+    use crate::crossing::py2js::{Lifetime, py_to_js};
     use crate::state::RuntimeState;
-    use crate::to_py::{self, PyDefaultConverter};
-    use crate::{js_imports, strings};
-    use js_sys::Array;
+    use crate::host::{js_imports, strings};
     use rustpython_vm::{
         AsObject, Py, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine,
-        builtins::{PyBaseExceptionRef, PyStr, PyStrRef},
+        builtins::PyStr,
         builtins::PyTypeRef,
-        function::{FuncArgs, OptionalArg, PyComparisonValue, PySetterValue},
+        function::{FuncArgs, PyComparisonValue, PySetterValue},
         types::{Comparable, Constructor, GetAttr, PyComparisonOp, Representable, SetAttr},
     };
     use std::cell::Cell;
@@ -321,28 +318,6 @@ mod _pyffi {
         fn js_id(zelf: &Py<Self>) -> i64 {
             js_imports::js_id(&zelf.value) as i64
         }
-
-        /// Deep conversion: Array -> list, Map and plain objects -> dict, Set -> set, buffers ->
-        /// memoryview copies, `depth` levels (-1: all); `default_converter(value, convert, cache)`
-        /// handles what has no rule.
-        #[pymethod]
-        fn to_py(zelf: &Py<Self>, args: ToPyArgs, vm: &VirtualMachine) -> PyResult {
-            let rt = runtime(vm)?;
-            let converter = match args.default_converter.filter(|c| !vm.is_none(c)) {
-                None => None,
-                Some(c) if c.is_callable() => Some(PyDefaultConverter::Py(c)),
-                Some(c) => return Err(vm.new_type_error(format!("default_converter must be callable, not '{}'", c.class().name()))),
-            };
-            to_py::convert(&rt, zelf.value.clone(), args.depth, converter, vm)
-        }
-    }
-
-    #[derive(FromArgs)]
-    struct ToPyArgs {
-        #[pyarg(named, default = -1)]
-        depth: i32,
-        #[pyarg(named, optional)]
-        default_converter: Option<PyObjectRef>,
     }
 
     impl GetAttr for JsProxy {
@@ -411,113 +386,6 @@ mod _pyffi {
     fn js_global(vm: &VirtualMachine) -> PyResult {
         let rt = runtime(vm)?;
         super::wrap_js(&rt, js_sys::global().into(), vm)
-    }
-
-    /// A builtin function `name` that runs `implementation`, after `check(first argument)` if a
-    /// check is given. Native functions push no frame, so `exec`/`eval` still see their caller's
-    /// namespaces, and `type(open)` is `builtin_function_or_method` as in CPython.
-    #[pyfunction]
-    fn native_builtin(name: PyStrRef, implementation: PyObjectRef, check: OptionalArg<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
-        let name: &'static str = match &*name.as_wtf8().to_string_lossy() {
-            "open" => "open",
-            "compile" => "compile",
-            "exec" => "exec",
-            "eval" => "eval",
-            other => return Err(vm.new_value_error(format!("native_builtin: no builtin {other}"))),
-        };
-        let check = check.into_option();
-        Ok(vm
-            .new_function(name, move |args: FuncArgs, vm: &VirtualMachine| {
-                if let (Some(check), Some(first)) = (&check, args.args.first()) {
-                    check.call((first.clone(),), vm)?;
-                }
-                implementation.call(args, vm)
-            })
-            .into())
-    }
-
-    /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2) to the runtime's callbacks.
-    #[pyfunction]
-    fn write_output(fd: i32, text: PyStrRef, vm: &VirtualMachine) -> PyResult<()> {
-        let rt = runtime(vm)?;
-        // A stdout/stderr callback that throws is an I/O error inside Python (as in Pyodide),
-        // not a JS exception unwinding through the interpreter.
-        rt.hooks.write(fd, &text.as_wtf8().to_string_lossy()).map_err(|_| {
-            vm.new_os_subtype_error(vm.ctx.exceptions.os_error.to_owned(), Some(29), "I/O error".to_owned()).upcast()
-        })
-    }
-
-    /// The next chunk of sys.stdin from the runtime's stdin handler, or None at end of file. A
-    /// handler that throws (or `setStdin({ error: true })`) is an I/O error, as in Pyodide.
-    #[pyfunction]
-    fn read_input(vm: &VirtualMachine) -> PyResult<Option<String>> {
-        let rt = runtime(vm)?;
-        match rt.hooks.read_stdin() {
-            Ok(chunk) => Ok(chunk.as_string()),
-            Err(_) => Err(vm.new_os_subtype_error(vm.ctx.exceptions.os_error.to_owned(), Some(29), "I/O error".to_owned()).upcast()),
-        }
-    }
-
-    /// `sys.stdin.isatty()`: what the runtime's stdin settings say.
-    #[pyfunction]
-    fn input_isatty(vm: &VirtualMachine) -> PyResult<bool> {
-        Ok(runtime(vm)?.hooks.stdin_isatty())
-    }
-
-    /// Milliseconds from the host's monotonic clock (`performance.now()`): std's clocks trap on
-    /// wasm32-unknown-unknown, so `time.monotonic` and friends are rebuilt on this.
-    #[pyfunction]
-    fn perf_now() -> f64 {
-        js_imports::perf_now()
-    }
-
-    /// Runs a Python callable after `delay_ms` (the asyncio loop's timers, see `_pyffi_loop`).
-    #[pyfunction]
-    fn schedule(callback: PyObjectRef, delay_ms: f64, vm: &VirtualMachine) -> PyResult<()> {
-        let rt = runtime(vm)?;
-        let proxy = new_pyproxy(&rt, callback, &mut Lifetime::Owned, vm);
-        rt.hooks.schedule(&proxy, delay_ms);
-        Ok(())
-    }
-
-    /// Asks the host for a turn of the asyncio loop (`WebLoop._host_turn`) on its event loop.
-    #[pyfunction]
-    fn request_turn(vm: &VirtualMachine) -> PyResult<()> {
-        let rt = runtime(vm)?;
-        crate::host_loop::request_turn(&rt);
-        Ok(())
-    }
-
-    /// Makes `loop` the one the host drives and whose futures `await_promise` returns
-    /// (`_pyffi_loop` calls it once, at import).
-    #[pyfunction]
-    fn set_loop(new_future: PyObjectRef, host_turn: PyObjectRef, run_ready: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
-        let rt = runtime(vm)?;
-        crate::host_loop::set_loop(&rt, new_future, host_turn, run_ready);
-        Ok(())
-    }
-
-    /// An asyncio future settled with the outcome of the JS promise (`JsPromise.__await__`).
-    #[pyfunction]
-    fn await_promise(promise: PyRef<JsProxy>, vm: &VirtualMachine) -> PyResult {
-        let rt = runtime(vm)?;
-        crate::host_loop::await_promise(&rt, &promise, vm)
-    }
-
-    /// Calls a JS `resolve` with `value`; a Python object arrives as a proxy the receiver owns.
-    #[pyfunction]
-    fn settle(resolve: PyRef<JsProxy>, value: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
-        let rt = runtime(vm)?;
-        let v = py_to_js(&rt, &value, &mut Lifetime::Owned, vm);
-        js_imports::call_function(&resolve.value, &JsValue::UNDEFINED, &Array::of1(&v)).map(|_| ()).map_err(|e| js_error_to_py(&rt, e, vm))
-    }
-
-    /// Calls a JS `reject` with the exception as a `PythonError` (or the JS error it carries).
-    #[pyfunction]
-    fn settle_error(reject: PyRef<JsProxy>, exc: PyBaseExceptionRef, vm: &VirtualMachine) -> PyResult<()> {
-        let rt = runtime(vm)?;
-        let v = py_exc_to_js(&rt, &exc, vm);
-        js_imports::call_function(&reject.value, &JsValue::UNDEFINED, &Array::of1(&v)).map(|_| ()).map_err(|e| js_error_to_py(&rt, e, vm))
     }
 
     /// The `name` and `message` of a thrown JS value, for JsException's text.

@@ -6,6 +6,6 @@ export {
   PyProxy, PyProxyWithLength, PyProxyWithGet, PyProxyWithSet, PyProxyWithHas, PyIterable, PyIterator,
   PyGenerator, PyAsyncIterable, PyAsyncIterator, PyAsyncGenerator, PyAwaitable, PyBuffer, PyCallable,
   PySequence, PyMutableSequence, PyDict, type ToJsOptions,
-} from "./pyproxy-classes.js";
-export { PyBufferView, type BufferType } from "./pybuffer.js";
-export { PythonError } from "./errors.js";
+} from "./pyproxy/pyproxy-classes.js";
+export { PyBufferView, type BufferType } from "./pyproxy/pybuffer.js";
+export { PythonError } from "./crossing/errors.js";

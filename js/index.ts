@@ -1,18 +1,18 @@
 // @pkg/ffi: Python in the browser and in Node, with Pyodide's FFI API.
 
-export { loadPython, PythonRuntime } from "./runtime.js";
+export { loadPython, PythonRuntime } from "./runtime/runtime.js";
 export type {
   LoadPythonOptions, RunOptions, RuntimeStats, ToPyOptions, UnpackArchiveOptions,
-} from "./runtime.js";
-export type { PyScriptConfig } from "./pyscript-config.js";
+} from "./runtime/runtime.js";
+export type { PyScriptConfig } from "./runtime/pyscript-config.js";
 export { loadPythonWorker, PyWorker, PythonWorker } from "./worker/python-worker.js";
 export type { LoadPythonWorkerOptions, WorkerStats, WorkerSync } from "./worker/python-worker.js";
-export type { LifecycleDetail, LifecycleEventTarget } from "./lifecycle.js";
-export type { LiveProxy } from "./debug.js";
-export type { LoadProgress, LoadedFile, ProgressCallback } from "./load-progress.js";
-export type { StdinOptions, StdinResult } from "./stdin.js";
-export type { FileSystem, FSStat } from "./fs.js";
-export { FSError } from "./errors.js";
+export type { LifecycleDetail, LifecycleEventTarget } from "./runtime/lifecycle.js";
+export type { LiveProxy } from "./pyproxy/debug.js";
+export type { LoadProgress, LoadedFile, ProgressCallback } from "./runtime/load-progress.js";
+export type { StdinOptions, StdinResult } from "./runtime/stdin.js";
+export type { FileSystem, FSStat } from "./runtime/fs.js";
+export { FSError } from "./crossing/errors.js";
 export * as ffi from "./ffi.js";
 export * from "./ffi.js";
 

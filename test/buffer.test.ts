@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { ffi, type PythonRuntime } from "../dist/index.js";
-import { arrayForFormat, bufferToJs } from "../dist/pybuffer.js";
+import { arrayForFormat, bufferToJs } from "../dist/pyproxy/pybuffer.js";
 import { startPython } from "./helpers.js";
 
 let py: PythonRuntime;

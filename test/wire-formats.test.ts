@@ -2,8 +2,8 @@
 // hand-made streams, and encodePy (the JS half of toPy) on values whose streams are written out.
 // The numbers are the declared ones (WireOp, WireLimit), so a renumbering keeps these true.
 import { describe, expect, test } from "vitest";
-import { buildJs } from "../dist/to-js-build.js";
-import { EncodeSession, encodePy } from "../dist/to-py-encode.js";
+import { buildJs } from "../dist/convert/to-js-build.js";
+import { EncodeSession, encodePy } from "../dist/convert/to-py-encode.js";
 import { WireLimit, WireOp } from "../dist/wasm/core.js";
 
 const w = (op: WireOp, arg = 0): number => (op | (arg << WireLimit.OpBits)) >>> 0;

@@ -1,7 +1,7 @@
 // The script a worker runs: connects the worker's side (js/worker/worker-side.ts) to its parent,
 // through `self` in browsers and `parentPort` in Node.
 
-import { isNode } from "../host.js";
+import { isNode } from "../runtime/host.js";
 import { serveWorker } from "./worker-side.js";
 
 if (isNode()) {

@@ -3,7 +3,7 @@
 // script loaded, so that the next worker starts with its runtime, not its script: in a browser
 // each worker fetches and compiles its modules again, most of a second worker's start.
 
-import { isNode } from "../host.js";
+import { isNode } from "../runtime/host.js";
 import type { Port } from "./channel.js";
 
 export interface HostWorker extends Port {

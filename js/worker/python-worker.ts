@@ -2,14 +2,14 @@
 // it by reference (answering its synchronous requests), calls into it, and keeps both sides'
 // reference counts straight.
 
-import { argumentError, checkOptionalBoolean, checkOptionalFunction, checkOptionalString, checkOptions, isRecord, isUrlLike } from "../check-args.js";
-import { PythonError } from "../errors.js";
-import { resolveUserUrl } from "../host.js";
-import { compileCore } from "../loader.js";
-import { progressReporter, type ProgressCallback } from "../load-progress.js";
-import { loadOptionSource, type StdinResult, type StdinSource } from "../stdin.js";
-import { importJsModules, type PyScriptConfig } from "../pyscript-config.js";
-import type { UrlLike } from "../runtime.js";
+import { argumentError, checkOptionalBoolean, checkOptionalFunction, checkOptionalString, checkOptions, isRecord, isUrlLike } from "../runtime/check-args.js";
+import { PythonError } from "../crossing/errors.js";
+import { resolveUserUrl } from "../runtime/host.js";
+import { compileCore } from "../runtime/loader.js";
+import { progressReporter, type ProgressCallback } from "../runtime/load-progress.js";
+import { loadOptionSource, type StdinResult, type StdinSource } from "../runtime/stdin.js";
+import { importJsModules, type PyScriptConfig } from "../runtime/pyscript-config.js";
+import type { UrlLike } from "../runtime/runtime.js";
 import { createSharedSlot, MainSlot, RequestSlot, type Port } from "./channel.js";
 import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
 import { HeldTable, RemoteCache } from "./held-table.js";

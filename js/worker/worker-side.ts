@@ -3,11 +3,11 @@
 // slot), lends worker functions to the main thread by reference, and serves main's calls: from
 // its event loop when idle, and from inside its wait loop when blocked in a request.
 
-import { bootPython, type PythonRuntime } from "../runtime.js";
-import { installCompiledCore } from "../loader.js";
-import { isPyProxy } from "../proxy-state.js";
-import type { PyProxy } from "../pyproxy-classes.js";
-import { fetchBytes, resolveUserUrl } from "../host.js";
+import { bootPython, type PythonRuntime } from "../runtime/runtime.js";
+import { installCompiledCore } from "../runtime/loader.js";
+import { isPyProxy } from "../pyproxy/proxy-state.js";
+import type { PyProxy } from "../pyproxy/pyproxy-classes.js";
+import { fetchBytes, resolveUserUrl } from "../runtime/host.js";
 import { postBytes, POKE, RequestSlot, WorkerSlot, type Port } from "./channel.js";
 import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
 import { HeldTable, RemoteCache } from "./held-table.js";

@@ -3,10 +3,10 @@
 // Python objects from that in one call (rust/src/to_py.rs). Values that stay JS objects (class
 // instances, functions, PyProxies, objects beyond `depth`) go through a side table.
 
-import { FORMAT_OF_ARRAY } from "./pybuffer.js";
-import { isPlainObject } from "./plain-object.js";
-import { isPyProxy } from "./proxy-state.js";
-import { WireLimit, WireOp } from "./wasm/core.js";
+import { FORMAT_OF_ARRAY } from "../pyproxy/pybuffer.js";
+import { isPlainObject } from "../crossing/plain-object.js";
+import { isPyProxy } from "../pyproxy/proxy-state.js";
+import { WireLimit, WireOp } from "../wasm/core.js";
 
 // Op codes: the low bits of a word; the rest is its argument (declared in rust/src/wire.rs, the
 // same numbering as the other direction's). The core decides whether each number becomes an int

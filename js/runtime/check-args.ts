@@ -2,7 +2,7 @@
 // a TypeError naming the method, the argument and what it got, thrown in JS before anything
 // reaches the wasm core (whose bindings would read a number as a pointer, say).
 
-import { isPyProxy } from "./proxy-state.js";
+import { isPyProxy } from "../pyproxy/proxy-state.js";
 
 /** A short, never-throwing description of `value` for messages: `number (123)`, `null`, `object (Map)`. */
 export function describeValue(value: unknown): string {

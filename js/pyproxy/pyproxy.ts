@@ -5,7 +5,7 @@
 import { PROTOCOLS, PyProxy } from "./pyproxy-classes.js";
 import { handlerFor } from "./pyproxy-handler.js";
 import { freshProps, idOf, makeProxy, noteCreated, type ProxyContext, type ProxyState } from "./proxy-state.js";
-import { PyTypeFlag as F } from "./wasm/core.js";
+import { PyTypeFlag as F } from "../wasm/core.js";
 
 export * from "./pyproxy-classes.js";
 export { isPyProxy, markDestroyed, type ProxyContext } from "./proxy-state.js";

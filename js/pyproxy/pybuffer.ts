@@ -2,7 +2,7 @@
 // the bytes are in wasm memory; this module picks the typed array from the struct format.
 
 import { coreOf, idOf } from "./proxy-state.js";
-import type { Core } from "./wasm/core.js";
+import type { Core } from "../wasm/core.js";
 
 /** What a released view holds instead of a view of wasm memory. */
 const EMPTY = new Uint8Array(0);

@@ -2,11 +2,11 @@
 // Python attributes; `$name` forces the Python attribute. Sequences also answer numeric keys,
 // and an exact dict falls back to its items, as Pyodide's handlers do.
 
-import { callResult } from "./call-result.js";
-import { PythonError } from "./errors.js";
+import { callResult } from "../crossing/call-result.js";
+import { PythonError } from "../crossing/errors.js";
 import { cacheOf, coreOf, ID, idOf, makeProxy, PROPS, propsOf, ROUNDTRIP, STATE, type ProxyProps, type ProxyState } from "./proxy-state.js";
 // The protocol bits the core computes per Python type (PyTypeFlag, declared in rust/wire).
-import { ProxyHelper, PyTypeFlag as F } from "./wasm/core.js";
+import { ProxyHelper, PyTypeFlag as F } from "../wasm/core.js";
 
 // Own properties every function has: on a callable proxy they are Python attributes.
 const FUNCTION_NOISE = new Set<string | symbol>(["name", "length", "caller", "arguments"]);

@@ -20,10 +20,10 @@ import {
   type ProxyState,
 } from "./proxy-state.js";
 import { getBuffer, type BufferType, type PyBufferView } from "./pybuffer.js";
-import { settle } from "./settle.js";
-import { ProxyHelper, PyTypeFlag as F } from "./wasm/core.js";
-import { hasPlainConstructor } from "./plain-object.js";
-import type { Core } from "./wasm/core.js";
+import { settle } from "../crossing/settle.js";
+import { ProxyHelper, PyTypeFlag as F } from "../wasm/core.js";
+import { hasPlainConstructor } from "../crossing/plain-object.js";
+import type { Core } from "../wasm/core.js";
 
 /** Options of `toJs` (Pyodide's `ConversionOptions`). */
 export interface ToJsOptions {

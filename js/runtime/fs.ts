@@ -1,8 +1,8 @@
 // `py.FS`: the runtime's in-memory file system, the same files Python's `os` and `open()` see.
 
 import { argumentError, checkOneOf, checkOptionalBoolean, checkOptionalString, checkOptions, checkString, isFileData } from "./check-args.js";
-import { FSError } from "./errors.js";
-import type { Core } from "./wasm/core.js";
+import { FSError } from "../crossing/errors.js";
+import type { Core } from "../wasm/core.js";
 
 export interface FSStat {
   mode: number;

@@ -1,34 +1,12 @@
-// Loads the wasm core and the packed standard library once per JS realm: by URL next to this
-// module in browsers, from disk in Node (whose fetch cannot read file: URLs). Nothing comes from
-// the network unless the URLs given say so.
+// Loads the wasm core and the packed standard library once per JS realm: by URL in browsers (by
+// default from the package's wasm/ folder, see ../default-urls.ts), from disk in Node (whose fetch
+// cannot read file: URLs). Nothing comes from the network unless the URLs given say so.
 
-import init, { install_stdlib } from "./wasm/core.js";
+import init, { install_stdlib } from "../wasm/core.js";
 import { importNodeFs, isNode, resolveUserUrl } from "./host.js";
 import { isNotFound, loadFile, STDLIB_FILE, WASM_FILE, type FileToLoad } from "./load-file.js";
-import type { LoadedFile, LoadProgress, ProgressCallback } from "./load-progress.js";
-
-// An IIFE bundle (esbuild's `format: "iife"`) has no import.meta.url: the script's own URL, read
-// while it first runs, stands in for it.
-const scriptUrl: string | undefined =
-  typeof document !== "undefined" ? ((document.currentScript as HTMLScriptElement | null)?.src || undefined) : undefined;
-
-/** Where `file` is by default: next to this module (in its `wasm/` folder). */
-function defaultUrls(file: LoadedFile): URL[] {
-  const moduleUrl = import.meta.url as string | undefined;
-  if (!moduleUrl) {
-    const base = scriptUrl ?? (typeof location !== "undefined" ? location.href : undefined);
-    if (base === undefined) throw new Error("loadPython: cannot tell where this module is; pass wasmUrl and stdlibUrl");
-    return [new URL(`./wasm/${file}`, base)];
-  }
-  // Written out in full so that bundlers see (and copy) both files.
-  const beside = file === "core_bg.wasm" ? new URL("./wasm/core_bg.wasm", import.meta.url) : new URL("./wasm/stdlib.bin", import.meta.url);
-  // Vite 6 and 7 dev servers run this module pre-bundled from node_modules/.vite/deps/, where
-  // nothing is beside it; the package's own folder is then two levels up, where the dev server
-  // serves it as it is.
-  if (!/\/node_modules\/\.vite\/deps\//.test(moduleUrl)) return [beside];
-  const packageFolder = "../../@pkg/ffi/dist/wasm/";
-  return [beside, new URL(packageFolder + file, moduleUrl)];
-}
+import type { LoadProgress, ProgressCallback } from "./load-progress.js";
+import { defaultUrls } from "../default-urls.js";
 
 /** The loaded (or loading) core of this realm, with the events it reported. */
 interface CoreLoad {

@@ -1,7 +1,7 @@
 // What a PyProxy carries on its Proxy target: the registry id (shared with its aliases) and
 // the per-proxy call settings. Kept apart from the classes so handler and classes can both use it.
 
-import { destroyedHint, destroyedMessage as coreDestroyedMessage, type Core } from "./wasm/core.js";
+import { destroyedHint, destroyedMessage as coreDestroyedMessage, type Core } from "../wasm/core.js";
 import { createdAtNote, creationSite, type LiveTable } from "./debug.js";
 
 /** Registered so the core's JS helpers (rust/src/js/helpers.js) can read the id too. */

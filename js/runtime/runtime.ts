@@ -1,11 +1,11 @@
 // The runtime object `loadPython` returns: Pyodide's names over one core `Core`.
 
-import { stashResult } from "./call-result.js";
+import { stashResult } from "../crossing/call-result.js";
 import {
   argumentError, checkObject, checkOneOf, checkOptionalFunction, checkOptionalString, checkOptions, checkString,
   describeValue, isFileData, isRecord, isUrlLike,
 } from "./check-args.js";
-import { FSError, PythonError } from "./errors.js";
+import { FSError, PythonError } from "../crossing/errors.js";
 import { FileSystem } from "./fs.js";
 import { loadCore } from "./loader.js";
 import { isEventTarget, Lifecycle, type LifecycleEventTarget } from "./lifecycle.js";
@@ -14,18 +14,18 @@ import { checkNodeVersion } from "./host.js";
 import { progressReporter, type LoadProgress, type ProgressCallback } from "./load-progress.js";
 import { loadOptionSource, stdinSource, type StdinOptions, type StdinResult, type StdinSource } from "./stdin.js";
 import { stackFrames } from "./stack-probe.js";
-import { createPyProxy, isPyProxy, markDestroyed, proxyId, type ProxyContext } from "./pyproxy.js";
-import { attrCacheGet, attrCacheSet } from "./pyproxy-handler.js";
-import type { PyCallable, PyDict, PyProxy } from "./pyproxy-classes.js";
-import { settle } from "./settle.js";
-import { onceCallable } from "./once-callable.js";
-import { bufferToJs } from "./pybuffer.js";
-import { buildJs } from "./to-js-build.js";
-import { EncodeSession, encodePy } from "./to-py-encode.js";
-import type { LiveProxy } from "./debug.js";
-import { propsOf, stateOf } from "./proxy-state.js";
-import { BootEntry, Core, type CoreHooks } from "./wasm/core.js";
-import { namedWorker, pyWorkerFromPython } from "./worker/python-worker.js";
+import { createPyProxy, isPyProxy, markDestroyed, proxyId, type ProxyContext } from "../pyproxy/pyproxy.js";
+import { attrCacheGet, attrCacheSet } from "../pyproxy/pyproxy-handler.js";
+import type { PyCallable, PyDict, PyProxy } from "../pyproxy/pyproxy-classes.js";
+import { settle } from "../crossing/settle.js";
+import { onceCallable } from "../pyproxy/once-callable.js";
+import { bufferToJs } from "../pyproxy/pybuffer.js";
+import { buildJs } from "../convert/to-js-build.js";
+import { EncodeSession, encodePy } from "../convert/to-py-encode.js";
+import type { LiveProxy } from "../pyproxy/debug.js";
+import { propsOf, stateOf } from "../pyproxy/proxy-state.js";
+import { BootEntry, Core, type CoreHooks } from "../wasm/core.js";
+import { namedWorker, pyWorkerFromPython } from "../worker/python-worker.js";
 
 /**
  * A URL: a string, or an instance of the URL class where the consumer's libraries declare one

@@ -3,7 +3,7 @@
 // blob. One pass here builds the containers, so plain data crosses the boundary once per
 // conversion, not once per element. User converters run from here, in JS.
 
-import { WireLimit, WireOp } from "./wasm/core.js";
+import { WireLimit, WireOp } from "../wasm/core.js";
 
 // Op codes: the low bits of a word; the rest is its argument (declared in rust/src/wire.rs).
 const UNDEFINED = WireOp.Undefined, NULL = WireOp.Null, FALSE = WireOp.False, TRUE = WireOp.True;

@@ -25,7 +25,6 @@ import { EncodeSession, encodePy } from "../convert/to-py-encode.js";
 import type { LiveProxy } from "../pyproxy/debug.js";
 import { propsOf, stateOf } from "../pyproxy/proxy-state.js";
 import { BootEntry, Core, type CoreHooks } from "../wasm/core.js";
-import { namedWorker, pyWorkerFromPython } from "../worker/python-worker.js";
 
 /**
  * A URL: a string, or an instance of the URL class where the consumer's libraries declare one
@@ -564,19 +563,6 @@ export class PythonRuntime {
   }
 }
 
-// `pyscript.PyWorker` and `pyscript.workers` on the main thread reach the worker API here
-// (rust/python/pyscript/_host.py), under a registered symbol: nothing crosses into Python until
-// they are used, and a runtime's start makes no JsProxy.
-const WORKER_API = Symbol.for("@pkg/ffi.workers");
-if (!(WORKER_API in globalThis)) {
-  Object.defineProperty(globalThis, WORKER_API, { value: { PyWorker: pyWorkerFromPython, named: namedWorker }, configurable: true });
-}
-
-/** Starts a Python runtime (the wasm module is loaded once and shared). */
-export async function loadPython(options: LoadPythonOptions = {}): Promise<PythonRuntime> {
-  return bootPython(options);
-}
-
 /** How a worker's runtime starts differently (js/worker/worker-side.ts). @internal */
 export interface WorkerBoot {
   /** Called on the new runtime before anything runs in it (before `pyscript` can be imported). */
@@ -585,7 +571,7 @@ export interface WorkerBoot {
   mainModules(): Record<string, unknown> | undefined;
 }
 
-/** `loadPython`, or a worker's start when `worker` is given. @internal */
+/** `loadPython` (js/index.ts) without the worker API, or a worker's start when `worker` is given. @internal */
 export async function bootPython(options: LoadPythonOptions, worker?: WorkerBoot): Promise<PythonRuntime> {
   checkNodeVersion();
   options = checkLoadOptions(options);

@@ -153,6 +153,21 @@ export function pyWorkerFromPython(url: unknown, options: unknown): PythonWorker
   return startWorker("PyWorker", { ...fromPyScriptOptions(o), url });
 }
 
+// `pyscript.PyWorker` and `pyscript.workers` on the main thread reach the worker API here
+// (rust/python/pyscript/_host.py), under a registered symbol: nothing crosses into Python until
+// they are used, and a runtime's start makes no JsProxy.
+const WORKER_API = Symbol.for("@pkg/ffi.workers");
+
+/**
+ * Puts the worker API where the main thread's Python finds it (once per realm). `loadPython`
+ * (js/index.ts) calls it, so that runtime/ need not import worker/. @internal
+ */
+export function exposeWorkersToPython(): void {
+  if (!(WORKER_API in globalThis)) {
+    Object.defineProperty(globalThis, WORKER_API, { value: { PyWorker: pyWorkerFromPython, named: namedWorker }, configurable: true });
+  }
+}
+
 /** PyScript's option names (`config.sync_main_only`, a `type` naming the interpreter) mapped to ours. */
 function fromPyScriptOptions(o: Record<string, unknown>): LoadPythonWorkerOptions {
   const { type: _type, config, ...rest } = o;

@@ -16,10 +16,13 @@ rm -rf js/wasm
 wasm-bindgen --target web --out-dir js/wasm --out-name core \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$PROFILE/pkg_ffi_core.wasm"
 # The TS layer's door into the JS snippet the glue imports (whose folder name has a hash): the
-# same module instance as the glue's (js/worker/main-flags.ts reads the core's flag probe).
+# same module instance as the glue's (js/worker/main-flags.ts reads the core's flag probe, and
+# js/runtime/check-args.ts describes bad arguments as the core does).
 helpers_snippet=$(cd js/wasm && ls snippets/*/src/host/helpers.js)
-printf 'export { jsFlags } from "./%s";\n' "$helpers_snippet" > js/wasm/helpers.js
-printf 'export declare function jsFlags(value: unknown): number;\n' > js/wasm/helpers.d.ts
+printf 'export { jsFlags, describeValue } from "./%s";\n' "$helpers_snippet" > js/wasm/helpers.js
+printf 'export declare function jsFlags(value: unknown): number;\nexport declare function describeValue(value: unknown): string;\n' > js/wasm/helpers.d.ts
+# The public option types (tsify's output in core.d.ts) in a file of their own.
+node scripts/option-types.mjs
 if [ "$PROFILE" = release ] && [ "${PKG_FFI_NO_WASM_OPT:-}" != 1 ]; then
   # Only the features rustc emits by default: Node 20 rejects modules that use more.
   if ! node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int \
@@ -38,10 +41,11 @@ PYLIB_DIR=$(cargo metadata --format-version 1 --filter-platform wasm32-unknown-u
 [ -d "$PYLIB_DIR/Lib" ] || { echo "[build] rustpython-pylib's Lib/ not found" >&2; exit 1; }
 node scripts/pack-stdlib.mjs "$PYLIB_DIR/Lib" js/wasm/stdlib.bin
 
-rm -rf dist types/*.d.ts types/wasm
+# Every generated declaration, so a moved or renamed file leaves none behind.
+rm -rf dist && find types -mindepth 1 ! -name README.md -delete
 node_modules/.bin/tsc -p tsconfig.json
 cp -r js/wasm dist/wasm
-mkdir -p types/wasm && cp js/wasm/core.d.ts js/wasm/helpers.d.ts types/wasm/
+mkdir -p types/wasm && cp js/wasm/core.d.ts js/wasm/helpers.d.ts js/wasm/options.d.ts types/wasm/
 rm -f dist/wasm/.gitignore dist/wasm/package.json
 # Second pass over the standard library: add the compiled code of the modules most programs
 # import, made by the runtime just built (imports of the rest compile on first use).

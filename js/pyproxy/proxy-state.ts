@@ -4,7 +4,7 @@
 import { destroyedHint, destroyedMessage as coreDestroyedMessage, type Core } from "../wasm/core.js";
 import { createdAtNote, creationSite, type LiveTable } from "./debug.js";
 
-/** Registered so the core's JS helpers (rust/src/js/helpers.js) can read the id too. */
+/** Registered so the core's JS helpers (rust/src/host/helpers.js) can read the id too. */
 export const ID = Symbol.for("@pkg/ffi.pyproxy.id");
 /** True on a `create_proxy(..., roundtrip=True)` proxy: it returns to Python as its JsDoubleProxy. */
 export const ROUNDTRIP = Symbol.for("@pkg/ffi.pyproxy.roundtrip");

@@ -24,48 +24,10 @@ import { settle } from "../crossing/settle.js";
 import { ProxyHelper, PyTypeFlag as F } from "../wasm/core.js";
 import { hasPlainConstructor } from "../crossing/plain-object.js";
 import type { Core } from "../wasm/core.js";
+import type { ToJsOptions } from "../wasm/options.js";
 
-/** Options of `toJs` (Pyodide's `ConversionOptions`). */
-export interface ToJsOptions {
-  /** How many levels of containers to convert; -1 (the default) converts all of them. */
-  depth?: number;
-  /** Receives every PyProxy the conversion creates, so they can be destroyed later. */
-  pyproxies?: PyProxy[];
-  /** False: a value that would need a PyProxy throws a ConversionError instead (default true). */
-  create_pyproxies?: boolean;
-  /** Builds each dict from its `[key, value]` entries (e.g. `Object.fromEntries`); default a Map. */
-  dict_converter?: (entries: Iterable<[key: any, value: any]>) => any;
-  /**
-   * Converts what has no rule. `value` is a temporary PyProxy; `convert(x)` converts children
-   * with the same options; `cacheConversion(value, result)` (before converting children) lets
-   * cycles through `value` resolve to `result`.
-   */
-  default_converter?: (
-    value: PyProxy,
-    convert: (value: PyProxy) => any,
-    cacheConversion: (value: PyProxy, result: any) => void,
-  ) => any;
-  /**
-   * Runs before the container rules for every value that is not immutable: its result is the
-   * conversion; `convert(value)` on that same value falls back to the ordinary rules.
-   */
-  eager_converter?: (
-    value: PyProxy,
-    convert: (value: PyProxy) => any,
-    cacheConversion: (value: PyProxy, result: any) => void,
-  ) => any;
-}
-
-function checkToJsOptions(options: ToJsOptions): void {
-  if (options === null || typeof options !== "object") throw new TypeError("toJs: options must be an object");
-  const { depth, pyproxies, create_pyproxies, dict_converter, default_converter, eager_converter } = options;
-  if (depth !== undefined && !Number.isInteger(depth)) throw new TypeError("toJs: depth must be an integer (-1 for no limit)");
-  if (pyproxies !== undefined && !Array.isArray(pyproxies)) throw new TypeError("toJs: pyproxies must be an array");
-  if (create_pyproxies !== undefined && typeof create_pyproxies !== "boolean") throw new TypeError("toJs: create_pyproxies must be a boolean");
-  for (const [name, f] of [["dict_converter", dict_converter], ["default_converter", default_converter], ["eager_converter", eager_converter]] as const) {
-    if (f !== undefined && typeof f !== "function") throw new TypeError(`toJs: ${name} must be a function`);
-  }
-}
+/** Options of `toJs` (Pyodide's `ConversionOptions`): declared in rust/src/convert/options.rs. */
+export type { ToJsOptions };
 
 /** Every PyProxy is an instance of this class (checked by flags, so callables pass too). */
 export class PyProxy {
@@ -121,10 +83,9 @@ export class PyProxy {
    * to Set, buffers to typed-array copies; the rest stays a PyProxy (see ToJsOptions). `T`
    * (default `any`) is what the caller knows the result to be, e.g. `toJs<number[]>()`.
    */
-  toJs<T = any>(options: ToJsOptions = {}): T {
-    checkToJsOptions(options);
-    const { depth = -1, pyproxies, create_pyproxies = true, dict_converter, default_converter, eager_converter } = options;
-    return coreOf(this).proxy_to_js(idOf(this), depth, pyproxies, create_pyproxies, dict_converter, default_converter, eager_converter);
+  toJs<T = any>(options?: ToJsOptions): T {
+    // The core reads and checks the options (a bad one is a TypeError naming it).
+    return coreOf(this).proxy_to_js(idOf(this), options);
   }
 
   get [Symbol.toStringTag](): string {

@@ -1,35 +1,15 @@
 // Argument checks for the public entry points (`py.*`, `py.FS.*`, `loadPython`): a wrong type is
 // a TypeError naming the method, the argument and what it got, thrown in JS before anything
-// reaches the wasm core (whose bindings would read a number as a pointer, say).
+// reaches the wasm core (whose bindings would read a number as a pointer, say). The conversion
+// options (`toJs`, `toPy`) are the exception: the core reads them as one object and checks them
+// itself (rust/src/convert/options.rs), the same way for Python's `to_js` and `to_py`.
 
 import { isPyProxy } from "../pyproxy/proxy-state.js";
+import { describeValue } from "../wasm/helpers.js";
 
-/** A short, never-throwing description of `value` for messages: `number (123)`, `null`, `object (Map)`. */
-export function describeValue(value: unknown): string {
-  try {
-    switch (typeof value) {
-      case "undefined":
-        return "undefined";
-      case "string":
-        return `string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
-      case "number":
-      case "boolean":
-        return `${typeof value} (${String(value)})`;
-      case "bigint":
-        return `bigint (${String(value)}n)`;
-      case "symbol":
-        return `symbol (${String(value)})`;
-    }
-    if (value === null) return "null";
-    if (isPyProxy(value)) return "PyProxy";
-    if (typeof value === "function") return value.name ? `function (${value.name})` : "function";
-    const name = Object.getPrototypeOf(value)?.constructor?.name;
-    return typeof name === "string" && name !== "" && name !== "Object" ? `object (${name})` : "object";
-  } catch {
-    // A revoked Proxy, a throwing getter: say what is certain.
-    return typeof value;
-  }
-}
+/** A short, never-throwing description of `value` for messages: `number (123)`, `null`,
+ * `object (Map)`. The core's JS snippet has it, so that its option errors read the same. */
+export { describeValue };
 
 /** The TypeError for argument `name` of `method`, which should have been `expected`. */
 export function argumentError(method: string, name: string, expected: string, value: unknown): TypeError {

@@ -24,7 +24,8 @@ import { buildJs } from "../convert/to-js-build.js";
 import { EncodeSession, encodePy } from "../convert/to-py-encode.js";
 import type { LiveProxy } from "../pyproxy/debug.js";
 import { propsOf, stateOf } from "../pyproxy/proxy-state.js";
-import { BootEntry, Core, type CoreHooks } from "../wasm/core.js";
+import { BootEntry, Core, type CoreHooks, type CoreOptions } from "../wasm/core.js";
+import type { LoadPythonOptions, ToPyOptions } from "../wasm/options.js";
 
 /**
  * A URL: a string, or an instance of the URL class where the consumer's libraries declare one
@@ -32,63 +33,8 @@ import { BootEntry, Core, type CoreHooks } from "../wasm/core.js";
  */
 export type UrlLike = string | (typeof globalThis extends { URL: { prototype: infer U } } ? U : never);
 
-export interface LoadPythonOptions {
-  /** Called with each complete line Python writes to stdout (default: console.log). */
-  stdout?: (line: string) => void;
-  /** Called with each complete line Python writes to stderr (default: console.warn). */
-  stderr?: (line: string) => void;
-  /** Environment variables for `os.environ`. */
-  env?: Record<string, string>;
-  /** Files written before start-up: a path -> content map, or a list of `{ path, data }`. */
-  files?: Record<string, string | Uint8Array> | Array<{ path: string; data: string | Uint8Array }>;
-  /**
-   * Called when Python reads stdin (`input()`, `sys.stdin`): returns the next line (a string; a
-   * newline is added when it has none), bytes, or null/undefined at end of file. Default, as in
-   * Pyodide: the process's stdin in Node, `prompt()` in a browser's main thread. See `setStdin`.
-   */
-  stdin?: () => StdinResult;
-  /**
-   * Where the `.wasm` file is (default: next to this module). A relative string is resolved
-   * against the page's base URL in browsers, against the working directory (as a path) in Node.
-   */
-  wasmUrl?: UrlLike;
-  /** Where the packed standard library `stdlib.bin` is (default: next to this module); as `wasmUrl`. */
-  stdlibUrl?: UrlLike;
-  /**
-   * Called with each step of the load: `fetch` events as the two files arrive (`loaded` and
-   * `total` bytes), then `compile`, `boot` and `ready`. A callback that throws is reported on
-   * the console and not called again; the load goes on.
-   */
-  onProgress?: ProgressCallback;
-  /**
-   * How long PyProxies made for the arguments of a JS call live. `"manual"` (default, as in
-   * Pyodide): until the call returns; keep one with `create_proxy`. `"auto"` (PyScript's
-   * `experimental_create_proxy = "auto"`): until JS drops it (FinalizationRegistry).
-   */
-  createProxy?: "manual" | "auto";
-  /**
-   * Debug mode: `setDebug(true)` from the start and, beyond Pyodide, each PyProxy remembers the
-   * JS stack that made it: a destroyed proxy's error shows it, and `stats().live` lists the live
-   * proxies with theirs.
-   */
-  debug?: boolean;
-  /**
-   * PyScript's configuration object (what a `pyscript.json` holds): `js_modules.main`, `files`
-   * and `experimental_create_proxy` are used; everything it names is loaded before the runtime
-   * starts. See docs/pyscript.md.
-   */
-  config?: PyScriptConfig;
-  /**
-   * The element `pyscript.display()` writes to by default (PyScript's script tag): an element, or
-   * its id. Lifecycle events are dispatched on it (they bubble to the window).
-   */
-  target?: string | object;
-  /**
-   * Where the lifecycle events `py:ready` and `py:done` are dispatched (default: `target`, else
-   * the global scope in browsers and workers; in Node, nowhere unless given).
-   */
-  eventTarget?: LifecycleEventTarget;
-}
+/** Options of `loadPython` and of `toPy`: declared in rust/src (runtime/options.rs, convert/options.rs). */
+export type { LoadPythonOptions, ToPyOptions };
 
 /** Options of `unpackArchive` (Pyodide's). */
 export interface UnpackArchiveOptions {
@@ -103,22 +49,6 @@ export interface RunOptions {
   locals?: PyProxy;
   /** The file name tracebacks show (default "<exec>"). */
   filename?: string;
-}
-
-/** Options of `toPy` (Pyodide's names). */
-export interface ToPyOptions {
-  /** How many levels of containers to convert; -1 (the default) converts all of them. */
-  depth?: number;
-  /**
-   * Converts what has no rule (class instances, functions, ...): `convert(x)` converts children
-   * with the same options and returns a PyProxy; `cacheConversion(input, output)` (before
-   * converting children) lets cycles through `input` resolve to the PyProxy `output`.
-   */
-  defaultConverter?: (
-    value: any,
-    convert: (value: any) => any,
-    cacheConversion: (input: any, output: PyProxy) => void,
-  ) => any;
 }
 
 export interface RuntimeStats {
@@ -211,8 +141,8 @@ function fileEntries(files: unknown): Array<[string, string | Uint8Array]> {
   });
 }
 
-function normalizeFiles(files: unknown): Array<[string, Uint8Array]> {
-  return fileEntries(files).map(([path, data]) => [path, typeof data === "string" ? encoder.encode(data) : data]);
+function normalizeFiles(files: unknown): CoreOptions["files"] {
+  return fileEntries(files).map(([path, data]) => ({ path, data: typeof data === "string" ? encoder.encode(data) : data }));
 }
 
 /** The element with id `id` ("#" optional) in the page; an Error names a missing one. */
@@ -307,7 +237,8 @@ export class PythonRuntime {
         Promise.resolve(promise).then(settled(true), settled(false));
       },
     };
-    this.#core = new Core(hooks, { ...(options.env ?? {}) }, normalizeFiles(options.files), createProxy === "auto");
+    const coreOptions: CoreOptions = { env: { ...(options.env ?? {}) }, files: normalizeFiles(options.files), createProxy };
+    this.#core = new Core(hooks, coreOptions);
     this.#core.set_stack_budget(stackFrames());
     ctx.core = this.#core;
     this.#ctx = ctx;
@@ -431,13 +362,10 @@ export class PythonRuntime {
    * primitives, PyProxies and objects that would only be wrapped (class instances) come back
    * unchanged. `defaultConverter(value, convert, cacheConversion)` handles what has no rule.
    */
-  toPy<T = any>(obj: unknown, options: ToPyOptions = {}): T {
-    const { depth = -1, defaultConverter } = checkOptions<ToPyOptions>("toPy", "options", options);
-    if (!Number.isInteger(depth)) throw argumentError("toPy", "depth", "an integer (-1 for no limit)", depth);
-    // Kept as its own message (test/conversions.test.ts pins it).
-    if (defaultConverter !== undefined && typeof defaultConverter !== "function") {
-      throw new TypeError("toPy: defaultConverter must be a function");
-    }
+  toPy<T = any>(obj: unknown, options?: ToPyOptions): T {
+    // The core checks the options (a bad one is a TypeError naming it) before the walk starts.
+    const depth = options === undefined ? -1 : this.#core.to_py_depth(options);
+    const defaultConverter = options?.defaultConverter;
     if ((typeof obj !== "object" && typeof obj !== "function") || obj === null || isPyProxy(obj)) return obj as T;
     // The walk runs here and the core builds its result in one call; a walk that fails is handed
     // over too, so that its error reaches the caller as the core's other errors do.

@@ -1,5 +1,5 @@
 // The capability flags of a main-thread object, computed on the main thread by the core's own
-// probe (rust/src/js/helpers.js) and sent with its reference, so that the worker's FFI builds
+// probe (rust/src/host/helpers.js) and sent with its reference, so that the worker's FFI builds
 // the JsProxy without a round trip per probe (js/worker/remote-flags.ts).
 
 import { jsFlags } from "../wasm/helpers.js";

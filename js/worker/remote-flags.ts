@@ -1,7 +1,7 @@
 // How a proxy of a main-thread object tells the worker's FFI what the object can do without a
 // round trip per probe: main computes the object's capability flags (the ones a JsProxy is built
 // from) and the proxy answers this registered symbol with them; the core's flag probe asks it
-// first (rust/src/js/helpers.js).
+// first (rust/src/host/helpers.js).
 
 import { Shape } from "./codec.js";
 

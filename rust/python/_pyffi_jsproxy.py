@@ -46,11 +46,15 @@ class _JsObject(JsProxy):
     def __dir__(self):
         return sorted(set(object.__dir__(self)) | set(_pyffi.js_dir(self)))
 
-    def to_py(self, *, depth=-1, default_converter=None):
+    def to_py(self, *args, depth=-1, default_converter=None):
         """Deep conversion: Array -> list, Map and plain objects -> dict, Set -> set, buffers ->
         memoryview copies, `depth` levels (-1: all); `default_converter(value, convert, cache)`
         handles what has no rule."""
+        if args:
+            raise TypeError("to_py() takes no positional arguments")
         return _pyffi.jsproxy_to_py(self, depth, default_converter)
+
+    to_py.__qualname__ = "JsProxy.to_py"
 
     def object_entries(self):
         """`Object.entries(obj)`, as a JsProxy of the JS array."""

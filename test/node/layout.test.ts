@@ -47,14 +47,18 @@ function imports(): Import[] {
   const files = readdirSync(jsDir, { recursive: true, encoding: "utf8" })
     .map((f) => f.split("\\").join("/"))
     .filter((f) => (f.endsWith(".ts") && !f.endsWith(".d.ts")) || (f.startsWith("wasm/") && f.endsWith(".js")));
-  const known = new Set(files);
+  // The generated declarations under wasm/ can be imported (options.d.ts has no JS), but are
+  // not scanned: the option types declared in Rust name TS-layer types (PyProxy, StdinResult)
+  // through type-only imports that describe the TS layer's own API and are erased.
+  const declarations = readdirSync(resolve(jsDir, "wasm")).filter((f) => f.endsWith(".d.ts")).map((f) => `wasm/${f}`);
+  const known = new Set([...files, ...declarations]);
   const out: Import[] = [];
   for (const file of files) {
     for (const spec of specifiers(file, readFileSync(resolve(jsDir, file), "utf8"))) {
       const target = posix.normalize(posix.join(posix.dirname(file), spec));
       if (target.startsWith("../")) throw new Error(`${file} imports ${spec}, outside js/`);
       // TS sources import each other as ".js"; the glue under wasm/ is JS.
-      const to = known.has(target) ? target : target.replace(/\.js$/, ".ts");
+      const to = [target, target.replace(/\.js$/, ".ts"), target.replace(/\.js$/, ".d.ts")].find((t) => known.has(t)) ?? target;
       if (!known.has(to)) throw new Error(`${file} imports ${spec}, which is not a module of js/`);
       out.push({ from: file, to });
     }

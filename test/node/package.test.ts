@@ -45,6 +45,7 @@ test("the tarball holds exactly the package's files", () => {
     ...modules.map((m) => `types/${m}.d.ts`),
     "types/wasm/core.d.ts",
     "types/wasm/helpers.d.ts",
+    "types/wasm/options.d.ts",
     ...stubs,
   ].sort());
   expect(stubs.length).toBeGreaterThan(0);

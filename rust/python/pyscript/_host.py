@@ -42,8 +42,8 @@ def install_js_modules(modules):
 
 
 def main_thread_workers():
-    """The JavaScript side of `PyWorker` and `workers` on the main thread (js/runtime.ts puts it
-    on the global object under a registered symbol)."""
+    """The JavaScript side of `PyWorker` and `workers` on the main thread (`exposeWorkersToPython`
+    in js/worker/python-worker.ts puts it on the global object under a registered symbol)."""
     import js
 
     return js.Reflect.get(js.globalThis, getattr(js.Symbol, "for")("@pkg/ffi.workers"))

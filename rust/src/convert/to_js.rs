@@ -1,6 +1,6 @@
 //! Explicit deep Python -> JS conversion (`PyProxy.toJs()`, `to_js`), batched: the core walks the
 //! Python object graph once and encodes it into a flat instruction stream in wasm memory (op
-//! words, numbers, one text blob); one JS pass (`buildJs` in js/to-js-build.ts) builds the result.
+//! words, numbers, one text blob); one JS pass (`buildJs` in js/convert/to-js-build.ts) builds the result.
 //! Only values that need a JS object of their own (a PyProxy, a buffer copy, an unwrapped JsProxy,
 //! a string with lone surrogates) cross one at a time, through a side table.
 //!
@@ -27,7 +27,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 /// The op codes and limits of the encoding, as wire.rs declares them for both halves (the
-/// builder is js/to-js-build.ts).
+/// builder is js/convert/to-js-build.ts).
 mod op {
     use wire::{WireLimit, WireOp};
     pub const UNDEFINED: u32 = WireOp::Undefined as u32;
@@ -68,7 +68,7 @@ pub enum DefaultConverter {
 }
 
 #[derive(Clone)]
-pub struct ToJsOptions {
+pub struct ToJsSettings {
     /// How many container levels to convert; negative means all of them.
     pub depth: i32,
     /// A JS function given the `[key, value]` entries of each dict (e.g. `Object.fromEntries`).
@@ -83,16 +83,29 @@ pub struct ToJsOptions {
     pub create_pyproxies: bool,
 }
 
-impl ToJsOptions {
+impl From<crate::convert::options::ToJsOptions> for ToJsSettings {
+    fn from(o: crate::convert::options::ToJsOptions) -> Self {
+        ToJsSettings {
+            depth: o.depth.unwrap_or(-1),
+            dict_converter: o.dict_converter.map(JsValue::from),
+            default_converter: o.default_converter.map(|f| DefaultConverter::Js(f.into())),
+            eager_converter: o.eager_converter.map(|f| DefaultConverter::Js(f.into())),
+            pyproxies: o.pyproxies.map(JsValue::from),
+            create_pyproxies: o.create_pyproxies.unwrap_or(true),
+        }
+    }
+}
+
+impl ToJsSettings {
     pub fn with_depth(depth: i32) -> Self {
-        ToJsOptions { depth, dict_converter: None, default_converter: None, eager_converter: None, pyproxies: None, create_pyproxies: true }
+        ToJsSettings { depth, dict_converter: None, default_converter: None, eager_converter: None, pyproxies: None, create_pyproxies: true }
     }
 }
 
 /// One conversion and the nested ones its default converter starts: they share the memo and
 /// the JS table of built references.
 struct Session {
-    options: ToJsOptions,
+    options: ToJsSettings,
     /// Reference index by object address; `kept` holds the objects so no address is reused.
     memo: HashMap<usize, u32>,
     kept: Vec<PyObjectRef>,
@@ -133,7 +146,7 @@ impl Session {
 type SharedSession = Rc<RefCell<Session>>;
 
 /// Converts `obj` with `options`.
-pub fn convert(rt: &RuntimeState, obj: &PyObjectRef, options: ToJsOptions, vm: &VirtualMachine) -> PyResult<JsValue> {
+pub fn convert(rt: &RuntimeState, obj: &PyObjectRef, options: ToJsSettings, vm: &VirtualMachine) -> PyResult<JsValue> {
     let depth = options.depth;
     let session = Rc::new(RefCell::new(Session {
         options,
@@ -440,7 +453,7 @@ impl Walker<'_, '_> {
         Err(conversion_error(self.rt, &format!("Cannot use {repr} as a key for a Javascript {target}"), self.vm))
     }
 
-    /// A copy of the buffer's bytes as a typed array of its format (js/pybuffer.ts decides).
+    /// A copy of the buffer's bytes as a typed array of its format (js/pyproxy/pybuffer.ts decides).
     fn buffer(&mut self, obj: &PyObjectRef) -> PyResult<()> {
         let buffer = PyBuffer::try_from_borrowed_object(self.vm, obj)?;
         let desc = &buffer.desc;

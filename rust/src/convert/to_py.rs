@@ -1,5 +1,5 @@
 //! Explicit deep JS -> Python conversion (`toPy`, `JsProxy.to_py()`), batched: one JS walk
-//! (`encodePy` in js/to-py-encode.ts) encodes the value as op words, numbers and one text blob;
+//! (`encodePy` in js/convert/to-py-encode.ts) encodes the value as op words, numbers and one text blob;
 //! this module builds the Python objects from it in one pass. Array -> list, Map and plain
 //! objects -> dict, Set -> set, typed arrays and ArrayBuffers -> memoryview copies; the rest
 //! stays a JsProxy, or goes through the default converter.
@@ -20,7 +20,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 /// The op codes of the encoding, as wire.rs declares them for both halves (the encoder is
-/// js/to-py-encode.ts): a word is the op in its low bits and an argument in the rest.
+/// js/convert/to-py-encode.ts): a word is the op in its low bits and an argument in the rest.
 mod op {
     use wire::{WireLimit, WireOp};
     /// JS `undefined` or `null`: `None`.

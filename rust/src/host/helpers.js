@@ -1,7 +1,7 @@
 // Operations the Rust core needs from JavaScript, each in a single wasm->JS crossing.
 // wasm-bindgen copies this file next to the generated glue.
 
-// Every PyProxy answers this registered symbol with its registry id (see js/pyproxy.ts).
+// Every PyProxy answers this registered symbol with its registry id (see js/pyproxy/pyproxy.ts).
 const PYPROXY_ID = Symbol.for("@pkg/ffi.pyproxy.id");
 const PYPROXY_ROUNDTRIP = Symbol.for("@pkg/ffi.pyproxy.roundtrip");
 
@@ -498,3 +498,32 @@ export function releaseWhenGeneratorDone(gen, proxies) {
   else wrapper[Symbol.iterator] = function () { return this; };
   return wrapper;
 }
+
+// A short, never-throwing description of `value` for error messages: `number (123)`, `null`,
+// `object (Map)`, `PyProxy`. The TS layer's argument checks use this one too (js/wasm/helpers.js).
+export function describeValue(value) {
+  try {
+    switch (typeof value) {
+      case "undefined":
+        return "undefined";
+      case "string":
+        return `string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+      case "number":
+      case "boolean":
+        return `${typeof value} (${String(value)})`;
+      case "bigint":
+        return `bigint (${String(value)}n)`;
+      case "symbol":
+        return `symbol (${String(value)})`;
+    }
+    if (value === null) return "null";
+    if (value[PYPROXY_ID] !== undefined) return "PyProxy"; // a destroyed one answers -1
+    if (typeof value === "function") return value.name ? `function (${value.name})` : "function";
+    const name = Object.getPrototypeOf(value)?.constructor?.name;
+    return typeof name === "string" && name !== "" && name !== "Object" ? `object (${name})` : "object";
+  } catch {
+    // A revoked Proxy, a throwing getter: say what is certain.
+    return typeof value;
+  }
+}
+

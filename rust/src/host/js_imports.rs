@@ -62,6 +62,9 @@ extern "C" {
     pub fn as_thrown_error(e: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = errorName)]
     pub fn error_name(e: &JsValue) -> String;
+    /// `number (5)`, `null`, `object (Map)`, ...: what a bad argument was, for messages.
+    #[wasm_bindgen(js_name = describeValue)]
+    pub fn describe_value(v: &JsValue) -> String;
     #[wasm_bindgen(js_name = errorMessage)]
     pub fn error_message(e: &JsValue) -> String;
     #[wasm_bindgen(js_name = objectKeysDeep, catch)]
@@ -116,7 +119,7 @@ extern "C" {
     pub fn destroy_all(proxies: &JsValue) -> Result<(), JsValue>;
 }
 
-// The TS shape of `Hooks`, emitted into core.d.ts so that js/runtime.ts's hooks object is checked
+// The TS shape of `Hooks`, emitted into core.d.ts so that js/runtime/runtime.ts's hooks object is checked
 // against it (and `new Core(hooks, ...)` takes nothing else). One member per method below;
 // test/node/wire-constants.test.ts checks that the two lists name the same hooks.
 #[wasm_bindgen(typescript_custom_section)]
@@ -151,7 +154,7 @@ export interface CoreHooks {
 
 #[wasm_bindgen]
 extern "C" {
-    /// What the TypeScript layer gives each runtime (the `hooks` object built in js/runtime.ts).
+    /// What the TypeScript layer gives each runtime (the `hooks` object built in js/runtime/runtime.ts).
     #[wasm_bindgen(typescript_type = "CoreHooks")]
     pub type Hooks;
 
@@ -174,7 +177,7 @@ extern "C" {
     /// One chunk of output from Python's stdout (fd 1) or stderr (fd 2).
     #[wasm_bindgen(method, catch)]
     pub fn write(this: &Hooks, fd: i32, text: &str) -> Result<(), JsValue>;
-    /// The next chunk of standard input from the runtime's `stdin` handler (js/stdin.ts): a
+    /// The next chunk of standard input from the runtime's `stdin` handler (js/runtime/stdin.ts): a
     /// string, or null at end of file; throws when the handler fails or stdin is set to fail.
     #[wasm_bindgen(method, catch, js_name = readStdin)]
     pub fn read_stdin(this: &Hooks) -> Result<JsValue, JsValue>;
@@ -182,7 +185,7 @@ extern "C" {
     #[wasm_bindgen(method, js_name = stdinIsatty)]
     pub fn stdin_isatty(this: &Hooks) -> bool;
     /// The live PyProxy the attribute cache of the proxy being read holds under `key`, or
-    /// `undefined` (js/pyproxy-handler.ts; only a read that makes a PyProxy asks).
+    /// `undefined` (js/pyproxy/pyproxy-handler.ts; only a read that makes a PyProxy asks).
     #[wasm_bindgen(method, js_name = attrCacheGet)]
     pub fn attr_cache_get(this: &Hooks, key: f64) -> JsValue;
     /// Caches a new proxy; returns the value to hand out (a JSON adaptor's reads give adaptors).
@@ -209,7 +212,7 @@ extern "C" {
     #[wasm_bindgen(method, js_name = onceCallable)]
     pub fn once_callable(this: &Hooks, proxy: &JsValue) -> JsValue;
     /// Builds the result of an explicit Python -> JS conversion from the core's encoding
-    /// (js/to-js-build.ts); throws what a user converter throws.
+    /// (js/convert/to-js-build.ts); throws what a user converter throws.
     #[wasm_bindgen(method, catch, js_name = buildJs)]
     pub fn build_js(
         this: &Hooks,
@@ -228,7 +231,7 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = bufferToJs)]
     pub fn buffer_to_js(this: &Hooks, bytes: &[u8], format: &str, itemsize: u32, shape: &[f64]) -> Result<JsValue, JsValue>;
     /// A memo shared by an explicit JS -> Python conversion and its nested ones
-    /// (js/to-py-encode.ts); `converting`: objects without a rule go to the default converter.
+    /// (js/convert/to-py-encode.ts); `converting`: objects without a rule go to the default converter.
     #[wasm_bindgen(method, js_name = encodeSession)]
     pub fn encode_session(this: &Hooks, converting: bool) -> JsValue;
     /// The encoding of `value` for the core to build: `[ops, nums, text, side]`.

@@ -6,9 +6,10 @@
 pub(crate) mod api {
     use crate::crossing::js2py::js_to_py;
     use crate::crossing::jsproxy_object::{JsProxy, flags, js_value_of, new_jsproxy, runtime};
-    use crate::crossing::py2js::{Lifetime, immutable_to_js, new_pyproxy};
+    use crate::crossing::py2js::{BORROWED_MESSAGE, Lifetime, immutable_to_js, new_pyproxy, release_borrowed};
     use crate::state::RuntimeState;
-    use crate::convert::to_js::{self, DefaultConverter, ToJsOptions};
+    use crate::convert::options;
+    use crate::convert::to_js::{self, DefaultConverter, ToJsSettings};
     use crate::convert::to_py::{self, PyDefaultConverter};
     use crate::{crossing::errors::js_error_to_py, host::js_imports};
     use rustpython_vm::{
@@ -25,7 +26,7 @@ pub(crate) mod api {
         let converter = match Some(default_converter).filter(|c| !vm.is_none(c)) {
             None => None,
             Some(c) if c.is_callable() => Some(PyDefaultConverter::Py(c)),
-            Some(c) => return Err(vm.new_type_error(format!("default_converter must be callable, not '{}'", c.class().name()))),
+            Some(_) => return Err(vm.new_type_error(options::message("to_py", "default_converter", options::FUNCTION, None))),
         };
         to_py::convert(&rt, proxy.value.clone(), depth, converter, vm)
     }
@@ -73,28 +74,35 @@ pub(crate) mod api {
         if immutable_to_js(&args.obj, vm).is_some() || js_value_of(&rt, &args.obj, vm).is_some() {
             return Ok(args.obj);
         }
+        let not_function = |name: &str| vm.new_type_error(options::message("to_js", name, options::FUNCTION, None));
+        // A Python callable works too (as in Pyodide): JS calls it through a PyProxy that lives
+        // as long as this conversion.
+        let mut borrowed = Vec::new();
         let dict_converter = match given(args.dict_converter, vm) {
             None => None,
             Some(c) => match c.downcast_ref::<JsProxy>() {
                 Some(p) if js_imports::is_callable(&p.value) => Some(p.value.clone()),
-                _ => return Err(vm.new_type_error("dict_converter must be a JavaScript function (e.g. js.Object.fromEntries)")),
+                Some(_) => return Err(not_function("dict_converter")),
+                None if c.is_callable() => Some(new_pyproxy(&rt, c, &mut Lifetime::Borrowed(&mut borrowed), vm)),
+                None => return Err(not_function("dict_converter")),
             },
         };
         let pyproxies = match given(args.pyproxies, vm) {
             None => None,
             Some(a) => match a.downcast_ref::<JsProxy>() {
                 Some(p) if js_imports::is_array(&p.value) => Some(p.value.clone()),
+                // Pyodide's words for this one.
                 _ => return Err(vm.new_type_error("Expected a JsArray for the pyproxies argument")),
             },
         };
         let converter = |arg: Option<PyObjectRef>, name: &str| match given(arg, vm) {
             None => Ok(None),
             Some(f) if f.is_callable() => Ok(Some(DefaultConverter::Py(f))),
-            Some(f) => Err(vm.new_type_error(format!("{name} must be callable, not '{}'", f.class().name()))),
+            Some(_) => Err(not_function(name)),
         };
         let default_converter = converter(args.default_converter, "default_converter")?;
         let eager_converter = converter(args.eager_converter, "eager_converter")?;
-        let options = ToJsOptions {
+        let settings = ToJsSettings {
             depth: args.depth,
             dict_converter,
             default_converter,
@@ -102,8 +110,9 @@ pub(crate) mod api {
             pyproxies,
             create_pyproxies: args.create_pyproxies,
         };
-        let value = to_js::convert(&rt, &args.obj, options, vm)?;
-        as_python(&rt, value, vm)
+        let value = to_js::convert(&rt, &args.obj, settings, vm);
+        release_borrowed(&rt, borrowed, BORROWED_MESSAGE);
+        as_python(&rt, value?, vm)
     }
 
     #[derive(FromArgs)]

@@ -7,7 +7,8 @@ use crate::crossing::py2js::{Immutable, Lifetime, immutable, immutable_to_js, mu
 use crate::state::Core;
 use crate::state::{self, RuntimeState};
 use crate::host::strings;
-use crate::convert::to_js::{self, DefaultConverter, ToJsOptions};
+use crate::convert::options;
+use crate::convert::to_js::{self, ToJsSettings};
 use crate::convert::to_py::{self, PyDefaultConverter};
 use js_sys::{Array, Object, Reflect};
 use rustpython_vm::{
@@ -347,37 +348,25 @@ impl Core {
     pub fn proxy_helper(&self, which: ProxyHelper, id: f64, args: Array, depth: i32) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
             let result = self.run_helper(rt, which, id, &args, vm)?;
-            to_js::convert(rt, &result, ToJsOptions::with_depth(depth), vm)
+            to_js::convert(rt, &result, ToJsSettings::with_depth(depth), vm)
         })
     }
 
     /// `toJs(options)`: list/tuple -> Array, dict -> Map (or `dict_converter(entries)`), set -> Set,
-    /// buffers -> typed array copies, `depth` levels (-1: all); the rest per the other options.
-    /// The JS layer has checked the options' types.
-    #[allow(clippy::too_many_arguments)]
-    pub fn proxy_to_js(
-        &self,
-        id: f64,
-        depth: i32,
-        pyproxies: JsValue,
-        create_pyproxies: bool,
-        dict_converter: JsValue,
-        default_converter: JsValue,
-        eager_converter: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let present = |v: JsValue| if v.is_undefined() || v.is_null() { None } else { Some(v) };
-        let options = ToJsOptions {
-            depth,
-            dict_converter: present(dict_converter),
-            default_converter: present(default_converter).map(DefaultConverter::Js),
-            eager_converter: present(eager_converter).map(DefaultConverter::Js),
-            pyproxies: present(pyproxies),
-            create_pyproxies,
-        };
+    /// buffers -> typed array copies, `depth` levels (-1: all); the rest per the other options
+    /// (`options::ToJsOptions`, read and checked here; `undefined` for the defaults).
+    pub fn proxy_to_js(&self, id: f64, #[wasm_bindgen(unchecked_param_type = "ToJsOptions | undefined")] options: JsValue) -> Result<JsValue, JsValue> {
+        let settings = ToJsSettings::from(options::read::<options::ToJsOptions>("toJs", options)?);
         self.entry(|rt, vm| {
             let obj = self.object(id, vm)?;
-            to_js::convert(rt, &obj, options, vm)
+            to_js::convert(rt, &obj, settings, vm)
         })
+    }
+
+    /// Checks `toPy`'s options (`options::ToPyOptions`) before the TS layer encodes the value;
+    /// returns the depth to encode with (-1: all).
+    pub fn to_py_depth(&self, #[wasm_bindgen(unchecked_param_type = "ToPyOptions")] options: JsValue) -> Result<i32, JsValue> {
+        options::read::<options::ToPyOptions>("toPy", options).map(|o| o.depth.unwrap_or(-1))
     }
 }
 

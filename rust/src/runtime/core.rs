@@ -7,8 +7,9 @@ use crate::host::js_imports::{self, Hooks};
 use crate::crossing::py2js::{Lifetime, py_to_js};
 use crate::state::registry::Registry;
 use crate::state::{Boot, Core, RuntimeState};
+use crate::runtime::options::{CoreOptions, CreateProxy};
 use crate::runtime::{native_module, vfs_module};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Reflect};
 use rustpython_vm::{
     Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine,
     builtins::PyDictRef,
@@ -54,11 +55,12 @@ pub enum BootEntry {
 
 #[wasm_bindgen]
 impl Core {
-    /// Builds the interpreter and runs the boot module with `env` (an object of strings) and
-    /// `files` (an array of `[path, Uint8Array]` written before start-up). With `auto_proxy`,
-    /// PyProxies made for JS call arguments are left to the FinalizationRegistry.
+    /// Builds the interpreter, writes `options.files`, and runs the boot module with
+    /// `options.env`. With `createProxy: "auto"`, PyProxies made for JS call arguments are left
+    /// to the FinalizationRegistry.
     #[wasm_bindgen(constructor)]
-    pub fn new(hooks: Hooks, env: Object, files: Array, auto_proxy: bool) -> Result<Core, JsValue> {
+    pub fn new(hooks: Hooks, #[wasm_bindgen(unchecked_param_type = "CoreOptions")] options: JsValue) -> Result<Core, JsValue> {
+        let CoreOptions { env, files, create_proxy } = serde_wasm_bindgen::from_value(options)?;
         let rt = Rc::new(RuntimeState {
             interp: build_interpreter(),
             hooks,
@@ -67,7 +69,7 @@ impl Core {
             type_flags: RefCell::new(HashMap::new()),
             js_refs: Rc::new(Cell::new(0)),
             jsproxy_classes: RefCell::new(HashMap::new()),
-            auto_proxy,
+            auto_proxy: create_proxy == CreateProxy::Auto,
             property_keys: RefCell::new(HashMap::new()),
             jsnull: RefCell::new(None),
             last_error: RefCell::new(None),
@@ -81,11 +83,8 @@ impl Core {
             Ok(false) => return Err(js_sys::Error::new("the Python standard library is not installed: load the package with loadPython()").into()),
             Err(e) => return Err(js_sys::Error::new(&format!("mounting the Python standard library failed: {}", e.message())).into()),
         }
-        for entry in files.iter() {
-            let pair = Array::from(&entry);
-            let path = pair.get(0).as_string().unwrap_or_default();
-            let data = Uint8Array::new(&pair.get(1)).to_vec();
-            core.fs_write_file(&path, &data, true)?;
+        for file in files {
+            core.fs_write_file(&file.path, &file.data.to_vec(), true)?;
         }
         core.entry(|rt, vm| {
             let env_dict = vm.ctx.new_dict();

@@ -94,7 +94,12 @@ if (list instanceof ffi.PyMutableSequence) {
   const js: number[] = list.toJs<number[]>({ depth: 1 });
   // @ts-expect-error a misspelt toJs option
   list.toJs({ dict_convertr: Object.fromEntries });
-  use(n, doubled, js, list.type, list.toString());
+  // @ts-expect-error depth is a number
+  list.toJs({ depth: "all" });
+  const back = py.toPy([[1]], { depth: 1, defaultConverter: (value, convert) => convert(value) });
+  // @ts-expect-error a misspelt toPy option (Pyodide's camelCase)
+  py.toPy([[1]], { default_converter: () => 1 });
+  use(n, doubled, js, back, list.type, list.toString());
   list[Symbol.dispose]();
 }
 

@@ -1,11 +1,11 @@
 // The JS half of an explicit Python -> JS conversion (`toJs`, `to_js`). The core walks the Python
-// objects and hands over one encoding (rust/src/to_js.rs): op words, a number stream and one text
+// objects and hands over one encoding (rust/src/convert/to_js.rs): op words, a number stream and one text
 // blob. One pass here builds the containers, so plain data crosses the boundary once per
 // conversion, not once per element. User converters run from here, in JS.
 
 import { WireLimit, WireOp } from "../wasm/core.js";
 
-// Op codes: the low bits of a word; the rest is its argument (declared in rust/src/wire.rs).
+// Op codes: the low bits of a word; the rest is its argument (declared in rust/wire/src/lib.rs).
 const UNDEFINED = WireOp.Undefined, NULL = WireOp.Null, FALSE = WireOp.False, TRUE = WireOp.True;
 const NUMBER = WireOp.Number, STRING = WireOp.String, BIGINT = WireOp.BigInt, SIDE = WireOp.Side;
 const PROXY = WireOp.Proxy, REF = WireOp.Ref, ARRAY = WireOp.Array, MAP = WireOp.Map, SET = WireOp.Set;

@@ -1,6 +1,6 @@
 // The JS half of an explicit JS -> Python conversion (`toPy`, `JsProxy.to_py()`): one walk over
 // the JS value encodes it as op words, a number stream and one text blob; the core builds the
-// Python objects from that in one call (rust/src/to_py.rs). Values that stay JS objects (class
+// Python objects from that in one call (rust/src/convert/to_py.rs). Values that stay JS objects (class
 // instances, functions, PyProxies, objects beyond `depth`) go through a side table.
 
 import { FORMAT_OF_ARRAY } from "../pyproxy/pybuffer.js";
@@ -8,7 +8,7 @@ import { isPlainObject } from "../crossing/plain-object.js";
 import { isPyProxy } from "../pyproxy/proxy-state.js";
 import { WireLimit, WireOp } from "../wasm/core.js";
 
-// Op codes: the low bits of a word; the rest is its argument (declared in rust/src/wire.rs, the
+// Op codes: the low bits of a word; the rest is its argument (declared in rust/wire/src/lib.rs, the
 // same numbering as the other direction's). The core decides whether each number becomes an int
 // or a float (js2py.rs, one rule for the implicit and the explicit conversions).
 const NONE = WireOp.Undefined, FALSE = WireOp.False, TRUE = WireOp.True, NUMBERS = WireOp.Number;

@@ -1,5 +1,5 @@
 // The slot through which the core hands back a JS -> Python call's result when it is not a
-// plain number (see `deliver` in rust/src/proxy_ops.rs). Calls are synchronous and the core
+// plain number (see `deliver` in rust/src/pyproxy/ops.rs). Calls are synchronous and the core
 // fills the slot as its last step, so one slot serves every runtime in the realm, nested calls
 // included: each caller empties it right after its own call returns. A `None` result leaves it
 // untouched, so the empty slot's `undefined` is the answer.

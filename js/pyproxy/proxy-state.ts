@@ -107,7 +107,7 @@ export function cacheOf(s: ProxyState): AttrCache {
  * can be described (the core frees borrowed arguments before JS hears of it: those get the hint).
  */
 export function destroyedMessage(s: ProxyState, message: string | undefined, live: boolean): string {
-  // Pyodide's texts, declared in the core (rust/src/wire.rs); a proxy exists only once it loaded.
+  // Pyodide's texts, declared in the core (rust/wire/src/lib.rs); a proxy exists only once it loaded.
   const first = message || coreDestroyedMessage();
   s.ctx.live?.delete(s.id);
   if (!s.ctx.debug) return `${first}\n${destroyedHint()}`;

@@ -50,7 +50,7 @@ function readingMap(create: boolean): Map<number, any> | undefined {
   return (cache.jsonMap ??= new Map());
 }
 
-/** The core's lookup (rust/src/proxy_ops.rs): a live proxy cached under `key`, or undefined. */
+/** The core's lookup (rust/src/pyproxy/ops.rs): a live proxy cached under `key`, or undefined. */
 export function attrCacheGet(key: number): any {
   const map = readingMap(false);
   const hit = map?.get(key);

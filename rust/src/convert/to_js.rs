@@ -26,7 +26,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
-/// The op codes and limits of the encoding, as wire.rs declares them for both halves (the
+/// The op codes and limits of the encoding, as rust/wire declares them for both halves (the
 /// builder is js/convert/to-js-build.ts).
 mod op {
     use wire::{WireLimit, WireOp};

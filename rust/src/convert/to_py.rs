@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
-/// The op codes of the encoding, as wire.rs declares them for both halves (the encoder is
+/// The op codes of the encoding, as rust/wire declares them for both halves (the encoder is
 /// js/convert/to-py-encode.ts): a word is the op in its low bits and an argument in the rest.
 mod op {
     use wire::{WireLimit, WireOp};

@@ -9,7 +9,7 @@ use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 use wire::{DESTROYED_MESSAGE, ValueKind};
 use wasm_bindgen::JsValue;
 
-// The codes of kindOf() in js/helpers.js (declared in wire.rs).
+// The codes of kindOf() in host/helpers.js (declared in rust/wire).
 const NULLISH: u32 = ValueKind::Nullish as u32;
 const FALSE: u32 = ValueKind::False as u32;
 const TRUE: u32 = ValueKind::True as u32;

@@ -228,7 +228,7 @@ pub(crate) mod jsproxy_class {
     use std::rc::Rc;
     use wasm_bindgen::JsValue;
 
-    /// The JS capability bits by their Python names (wire.rs declares them once).
+    /// The JS capability bits by their Python names (rust/wire declares them once).
     #[pyattr(name = "JS_FLAGS")]
     fn js_flags_table(vm: &VirtualMachine) -> PyObjectRef {
         let table = vm.ctx.new_dict();

@@ -5,7 +5,7 @@ use crate::state::RuntimeState;
 use wire::PyTypeFlag;
 use rustpython_vm::{AsObject, Py, PyObject, PyResult, VirtualMachine, builtins::PyType};
 
-// The bits are declared in wire.rs (PyTypeFlag), which TS reads too.
+// The bits are declared in rust/wire (PyTypeFlag), which TS reads too.
 pub const HAS_LENGTH: u32 = PyTypeFlag::HasLength as u32;
 pub const HAS_GET: u32 = PyTypeFlag::HasGet as u32;
 pub const HAS_SET: u32 = PyTypeFlag::HasSet as u32;

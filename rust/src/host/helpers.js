@@ -7,7 +7,7 @@ const PYPROXY_ROUNDTRIP = Symbol.for("@pkg/ffi.pyproxy.roundtrip");
 
 // What a JS value becomes in Python, as one small integer. Objects and functions that are not
 // PyProxies answer OBJECT + their capability flags * FLAG_SHIFT, so the core learns both in one
-// crossing. These numbers (and the flags below) are declared in rust/src/wire.rs (ValueKind,
+// crossing. These numbers (and the flags below) are declared in rust/wire/src/lib.rs (ValueKind,
 // JsFlag); this file is imported by the glue before those exist, so it keeps copies, which
 // test/node/wire-constants.test.ts checks against them.
 const NULLISH = 0;
@@ -50,7 +50,7 @@ export function kindOf(v) {
   }
 }
 
-// JS capabilities, one bit each (JsFlag in rust/src/wire.rs); the Python classes are chosen from
+// JS capabilities, one bit each (JsFlag in rust/wire/src/lib.rs); the Python classes are chosen from
 // them (rust/python/_pyffi_jsproxy.py).
 const CALLABLE = 1 << 0;
 const ARRAY = 1 << 1;

@@ -349,9 +349,7 @@ function relaxedCall(p: object): PyProxy {
   const ctx = stateOf(p).ctx;
   let f = relaxedCalls.get(ctx);
   if (f === undefined) {
-    const module = ctx.core.pyimport("_pyffi_proxy") as PyProxy;
-    f = (module as any).relaxed_call.copy() as PyProxy;
-    module.destroy();
+    f = ctx.core.proxy_helper_function(ProxyHelper.RelaxedCall) as PyProxy;
     relaxedCalls.set(ctx, f);
   }
   return f;

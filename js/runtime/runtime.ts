@@ -24,7 +24,7 @@ import { buildJs } from "../convert/to-js-build.js";
 import { EncodeSession, encodePy } from "../convert/to-py-encode.js";
 import type { LiveProxy } from "../pyproxy/debug.js";
 import { propsOf, stateOf } from "../pyproxy/proxy-state.js";
-import { BootEntry, Core, type CoreHooks, type CoreOptions } from "../wasm/core.js";
+import { BootEntry, Core, ModuleEntry, type CoreHooks, type CoreOptions } from "../wasm/core.js";
 import type { LoadPythonOptions, ToPyOptions } from "../wasm/options.js";
 
 /**
@@ -86,10 +86,10 @@ function reportFailure(stderr: (line: string) => void, run: () => void): void {
 
 /**
  * Checks `loadPython`'s options (before anything is loaded); returns them as an object. Keys
- * this version does not know are left alone (other versions and Pyodide have more).
+ * this version does not know are left alone (other versions and Pyodide have more). `m` names
+ * the method in messages (`loadPythonWorker` checks its load options here too). @internal
  */
-function checkLoadOptions(options: unknown): LoadPythonOptions {
-  const m = "loadPython";
+export function checkLoadOptions(options: unknown, m = "loadPython"): LoadPythonOptions {
   const o = checkOptions<LoadPythonOptions>(m, "options", options) as LoadPythonOptions;
   checkOptionalFunction(m, "stdout", o.stdout);
   checkOptionalFunction(m, "stderr", o.stderr);
@@ -101,7 +101,7 @@ function checkLoadOptions(options: unknown): LoadPythonOptions {
       if (typeof value !== "string") throw argumentError(m, `env[${JSON.stringify(key)}]`, "a string", value);
     }
   }
-  fileEntries(o.files);
+  fileEntries(o.files, m);
   for (const key of ["wasmUrl", "stdlibUrl"] as const) {
     const url = o[key];
     if (url === undefined) continue;
@@ -121,8 +121,7 @@ function checkLoadOptions(options: unknown): LoadPythonOptions {
 }
 
 /** `files` as `[path, content]` pairs; a TypeError names the first bad entry. */
-function fileEntries(files: unknown): Array<[string, string | Uint8Array]> {
-  const m = "loadPython";
+function fileEntries(files: unknown, m = "loadPython"): Array<[string, string | Uint8Array]> {
   if (files === undefined) return [];
   let entries: Array<[string, unknown, string]>;
   if (Array.isArray(files)) {
@@ -435,17 +434,7 @@ export class PythonRuntime {
     }
     checkString(method, "format", format);
     const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    this.#callHost("_pyffi_archive", "unpack", [bytes, format, extractDir]);
-  }
-
-  /** Calls `module.name(*args)` in Python (a module of this package's own). */
-  #callHost(module: string, name: string, args: unknown[]): unknown {
-    const host = this.#core.pyimport(module) as any;
-    try {
-      return host[name](...args);
-    } finally {
-      host.destroy();
-    }
+    this.#core.call_module(ModuleEntry.UnpackArchive, [bytes, format, extractDir]);
   }
 
   /**
@@ -454,11 +443,11 @@ export class PythonRuntime {
    */
   #start(loaded: LoadedConfig | undefined): void {
     if (loaded !== undefined || this.#target !== undefined) {
-      this.#callHost("pyscript._host", "install", [loaded?.config, this.#target, loaded?.modules]);
+      this.#core.call_module(ModuleEntry.InstallPyScript, [loaded?.config, this.#target, loaded?.modules]);
     }
     for (const [url, destination, bytes] of loaded?.files ?? []) {
       try {
-        this.#callHost("pyscript._host", "place_file", [url, destination, bytes]);
+        this.#core.call_module(ModuleEntry.PlaceFile, [url, destination, bytes]);
       } catch (e) {
         throw new Error(`loadPython: config.files: could not place ${url} at ${JSON.stringify(destination)}: ${(e as Error)?.message ?? e}`, { cause: e });
       }

@@ -9,7 +9,8 @@ import { compileCore } from "../runtime/loader.js";
 import { progressReporter, type ProgressCallback } from "../runtime/load-progress.js";
 import { loadOptionSource, type StdinResult, type StdinSource } from "../runtime/stdin.js";
 import { importJsModules, type PyScriptConfig } from "../runtime/pyscript-config.js";
-import type { UrlLike } from "../runtime/runtime.js";
+import { checkLoadOptions, type UrlLike } from "../runtime/runtime.js";
+import type { LoadPythonOptions } from "../wasm/options.js";
 import { createSharedSlot, MainSlot, RequestSlot, type Port } from "./channel.js";
 import { errorData, Reader, Shape, Tag, Writer, WriterPool, type ErrorData, type Ref, type RefPolicy } from "./codec.js";
 import { HeldTable, RemoteCache } from "./held-table.js";
@@ -17,7 +18,12 @@ import { CallKind, DEADLOCK_WARNING_MS, Op, ToMain, ToWorker, type WorkerInit } 
 import { remoteFlagsOf } from "./main-flags.js";
 import { hostReady, hostReleased, startHost, type HostWorker } from "./host-worker.js";
 
-export interface LoadPythonWorkerOptions {
+/**
+ * `loadPython`'s options (the worker's Python prints through `stdout`, reads through `stdin`
+ * synchronously; `wasmUrl`/`stdlibUrl` are compiled once per page and `onProgress` sees the first
+ * worker's fetch and compile) but the page-only `target` and `eventTarget`, and these.
+ */
+export interface LoadPythonWorkerOptions extends Omit<LoadPythonOptions, "target" | "eventTarget"> {
   /** Python code the worker runs once booted (before `loadPythonWorker` resolves). */
   code?: string;
   /** A Python file the worker fetches and runs instead of `code` (relative: to the page / working directory). */
@@ -39,23 +45,6 @@ export interface LoadPythonWorkerOptions {
   interruptible?: boolean;
   /** Main-thread functions the worker can call through `sync` from its first line. */
   sync?: Record<string, (...args: any[]) => unknown>;
-  /** Called with each line the worker's Python prints (default: console.log). */
-  stdout?: (line: string) => void;
-  /** Called with each line the worker's Python writes to stderr (default: console.warn). */
-  stderr?: (line: string) => void;
-  /** Asked, synchronously, for each line the worker's Python reads (as `loadPython`'s `stdin`). */
-  stdin?: () => StdinResult;
-  /** As `loadPython`'s: environment variables, files, `createProxy`, PyScript's `config`, `debug`. */
-  env?: Record<string, string>;
-  files?: Record<string, string | Uint8Array> | Array<{ path: string; data: string | Uint8Array }>;
-  createProxy?: "manual" | "auto";
-  config?: PyScriptConfig;
-  debug?: boolean;
-  /** Where the core and the standard library are (as `loadPython`'s); compiled once per page. */
-  wasmUrl?: UrlLike;
-  stdlibUrl?: UrlLike;
-  /** Progress of the main thread's fetch and compile (the first worker's). */
-  onProgress?: ProgressCallback;
 }
 
 /** Live references across one worker's boundary (`PythonWorker.stats()`). */
@@ -106,19 +95,12 @@ function checkWorkerOptions(method: string, options: unknown): LoadPythonWorkerO
   checkOptionalString(method, "name", o.name);
   checkOptionalBoolean(method, "syncMainOnly", o.syncMainOnly);
   checkOptionalBoolean(method, "interruptible", o.interruptible);
-  checkOptionalBoolean(method, "debug", o.debug);
-  for (const key of ["stdout", "stderr", "stdin", "onProgress"] as const) checkOptionalFunction(method, key, o[key]);
   if (o.sync !== undefined) {
     if (!isRecord(o.sync)) throw argumentError(method, "sync", "an object of functions", o.sync);
     for (const [name, f] of Object.entries(o.sync)) checkOptionalFunction(method, `sync.${name}`, f);
   }
-  if (o.env !== undefined && !isRecord(o.env)) throw argumentError(method, "env", "an object of strings", o.env);
-  if (o.createProxy !== undefined && o.createProxy !== "manual" && o.createProxy !== "auto") {
-    throw argumentError(method, "createProxy", '"manual" or "auto"', o.createProxy);
-  }
-  for (const key of ["wasmUrl", "stdlibUrl"] as const) {
-    if (o[key] !== undefined && !isUrlLike(o[key])) throw argumentError(method, key, "a string or URL", o[key]);
-  }
+  // What it shares with loadPython is checked as loadPython checks it.
+  checkLoadOptions(o, method);
   return o as LoadPythonWorkerOptions;
 }
 

@@ -111,6 +111,7 @@ pub enum ProxyHelper {
     AiterOf = 11 => "aiter_of",
     IsCoroutineFunction = 12 => "is_coroutine_function",
     DictPropKeys = 13 => "dict_prop_keys",
+    RelaxedCall = 14 => "relaxed_call",
 }
 }
 
@@ -361,6 +362,12 @@ impl Core {
             let obj = self.object(id, vm)?;
             to_js::convert(rt, &obj, settings, vm)
         })
+    }
+
+    /// A new PyProxy of helper `which` itself, for a PyProxy method that calls it with keyword
+    /// arguments (`callWithOptions({ relaxed: true })` goes through `relaxed_call`).
+    pub fn proxy_helper_function(&self, which: ProxyHelper) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| Ok(py_to_js(rt, &helper(which, vm)?, &mut Lifetime::Owned, vm)))
     }
 
     /// Checks `toPy`'s options (`options::ToPyOptions`) before the TS layer encodes the value;

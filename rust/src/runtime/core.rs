@@ -53,6 +53,18 @@ pub enum BootEntry {
 }
 }
 
+wire::named_enum! {
+/// The functions of the package's other Python modules the TS layer calls (`Core.call_module`),
+/// each named `module.function`.
+#[wasm_bindgen]
+#[derive(Clone, Copy)]
+pub enum ModuleEntry {
+    UnpackArchive = 0 => "_pyffi_archive.unpack",
+    InstallPyScript = 1 => "pyscript._host.install",
+    PlaceFile = 2 => "pyscript._host.place_file",
+}
+}
+
 #[wasm_bindgen]
 impl Core {
     /// Builds the interpreter, writes `options.files`, and runs the boot module with
@@ -155,6 +167,22 @@ impl Core {
         self.entry(|rt, vm| {
             let boot_mod = vm.import("_pyffi_boot", 0)?;
             let f = boot_mod.get_attr(&vm.ctx.new_str(which.name()), vm)?;
+            let args: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
+            let result = f.call(args, vm)?;
+            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+        })
+    }
+
+    /// Calls `which` (a function of one of the package's modules) with `args`, as `call_boot`.
+    pub fn call_module(&self, which: ModuleEntry, args: Array) -> Result<JsValue, JsValue> {
+        self.entry(|rt, vm| {
+            let (module, function) = which.name().rsplit_once('.').ok_or_else(|| vm.new_runtime_error("a module entry is named module.function"))?;
+            // Importing `a.b` gives `a`: the submodule is an attribute of it once imported.
+            let mut object = vm.import(module, 0)?;
+            for part in module.split('.').skip(1) {
+                object = object.get_attr(&vm.ctx.new_str(part), vm)?;
+            }
+            let f = object.get_attr(&vm.ctx.new_str(function), vm)?;
             let args: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
             let result = f.call(args, vm)?;
             Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))

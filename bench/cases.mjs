@@ -170,6 +170,22 @@ export const CASES = [
     },
   },
   {
+    name: "Py len() of a JS array, 100k",
+    setup(rt) {
+      rt.set("bench_jsarr", [1, 2, 3]);
+      const loop = pyLoop(rt, "bench_loop_js_len", "bench_jsarr", "len(o)");
+      return { op: () => loop(), check: (r) => expect(r === 3, `len ${r}`) };
+    },
+  },
+  {
+    name: "Py `in` on a JS array, 100k",
+    setup(rt) {
+      rt.set("bench_jsarr", [1, 2, 3]);
+      const loop = pyLoop(rt, "bench_loop_js_in", "bench_jsarr", "3 in o");
+      return { op: () => loop(), check: (r) => expect(r === true, `in ${r}`) };
+    },
+  },
+  {
     name: "Py reads a Py attribute, 100k",
     setup(rt) {
       rt.exec(CLASS_P);

@@ -3,7 +3,7 @@
 // behind.
 
 import { beforeAll, describe, expect, test } from "vitest";
-import { ffi, type PythonRuntime } from "../dist/index.js";
+import { ffi, PythonError, type PythonRuntime } from "../dist/index.js";
 import { collectGarbage, startPython, thrown } from "./helpers.js";
 
 let py: PythonRuntime;
@@ -293,6 +293,32 @@ describe("bad input: clear errors, nothing leaked, the runtime keeps working", (
     expect(thrown(() => p.toJs({ pyproxies: {} as any }))).toBeInstanceOf(TypeError);
     expect(thrown(() => p.toJs({ dict_converter: 1 as any })).message).toBe("toJs: dict_converter must be a function");
     expect(thrown(() => py.toPy([], { defaultConverter: 1 as any })).message).toBe("toPy: defaultConverter must be a function");
+    p.destroy();
+  });
+
+  test("a bad option is the same error from JS and from Python, naming the option", () => {
+    const p = py.runPython("[[1]]");
+    const fromPython = (code: string) => {
+      const e = thrown(() => py.runPython(`from pyodide.ffi import to_js\nimport js\n${code}`)) as PythonError;
+      expect(e).toBeInstanceOf(PythonError);
+      expect(e.type).toBe("TypeError");
+      return e.message.trim().split("\n").at(-1);
+    };
+    for (const name of ["dict_converter", "default_converter", "eager_converter"]) {
+      const js = thrown(() => p.toJs({ [name]: 5 } as any));
+      expect(js).toBeInstanceOf(TypeError);
+      expect(js.message).toBe(`toJs: ${name} must be a function`);
+      expect(fromPython(`to_js([[1]], ${name}=5)`)).toBe(`TypeError: to_js: ${name} must be a function`);
+    }
+    expect(thrown(() => py.toPy([1], { defaultConverter: 5 as any })).message).toBe("toPy: defaultConverter must be a function");
+    expect(fromPython("js.eval('[1]').to_py(default_converter=5)")).toBe("TypeError: to_py: default_converter must be a function");
+    // The JS form names what it got; unknown keys are ignored, as in Pyodide.
+    expect(thrown(() => p.toJs({ depth: "all" as any })).message).toBe('toJs: depth must be an integer (-1 for no limit), not string ("all")');
+    expect(thrown(() => p.toJs({ create_pyproxies: "no" as any })).message).toBe('toJs: create_pyproxies must be a boolean, not string ("no")');
+    expect(thrown(() => p.toJs({ pyproxies: 5 as any })).message).toBe("toJs: pyproxies must be an array, not number (5)");
+    expect(thrown(() => p.toJs(null as any)).message).toBe("toJs: options must be an object, not null");
+    expect(p.toJs({ depht: 0 } as any)).toEqual([[1]]);
+    expect(py.runPython("1 + 1")).toBe(2);
     p.destroy();
   });
 });

@@ -632,6 +632,28 @@ export const conversions: CompatCase[] = [
       `),
   },
   {
+    name: "to_js with a Python callable as dict_converter: it gets the entries and its result is the conversion",
+    run: (c) =>
+      c.run(py`
+        from pyodide.ffi import to_js
+        seen = []
+        def conv(entries):
+            seen.append([list(e) for e in entries])
+            return len(seen[-1])
+        r = to_js({"a": 1, "b": 2}, dict_converter=conv)
+        repr((r, seen))
+      `),
+  },
+  {
+    name: "to_js with a Python callable as dict_converter making a dict: the result is that dict's proxy",
+    run: (c) =>
+      c.run(py`
+        from pyodide.ffi import to_js
+        r = to_js({1: 2}, dict_converter=lambda e: dict(e))
+        repr((type(r).__name__, r == {1: 2}))
+      `),
+  },
+  {
     name: "toJs with dict_converter Object.fromEntries turns int keys into strings",
     run: (c) => {
       const p = c.run("{x: x + 2 for x in range(5)}");

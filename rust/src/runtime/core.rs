@@ -37,6 +37,13 @@ fn build_interpreter() -> Interpreter {
         .build()
 }
 
+/// `f(*args)` with the arguments converted from JS by the implicit rules; the result as an owned value.
+fn call_with_js_args(rt: &RuntimeState, f: &PyObjectRef, args: &Array, vm: &VirtualMachine) -> PyResult<JsValue> {
+    let args: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
+    let result = f.call(args, vm)?;
+    Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+}
+
 fn clock() -> f64 {
     js_imports::now_seconds()
 }
@@ -165,11 +172,8 @@ impl Core {
     /// only the crossing.
     pub fn call_boot(&self, which: BootEntry, args: Array) -> Result<JsValue, JsValue> {
         self.entry(|rt, vm| {
-            let boot_mod = vm.import("_pyffi_boot", 0)?;
-            let f = boot_mod.get_attr(&vm.ctx.new_str(which.name()), vm)?;
-            let args: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
-            let result = f.call(args, vm)?;
-            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+            let f = vm.import("_pyffi_boot", 0)?.get_attr(&vm.ctx.new_str(which.name()), vm)?;
+            call_with_js_args(rt, &f, &args, vm)
         })
     }
 
@@ -183,9 +187,7 @@ impl Core {
                 object = object.get_attr(&vm.ctx.new_str(part), vm)?;
             }
             let f = object.get_attr(&vm.ctx.new_str(function), vm)?;
-            let args: Vec<PyObjectRef> = args.iter().map(|a| js_to_py(rt, a, vm)).collect::<PyResult<_>>()?;
-            let result = f.call(args, vm)?;
-            Ok(py_to_js(rt, &result, &mut Lifetime::Owned, vm))
+            call_with_js_args(rt, &f, &args, vm)
         })
     }
 

@@ -10,6 +10,7 @@ JsArray, JsMap, JsCallable, ...; they cannot be instantiated from Python.
 import _pyffi
 from _collections_abc import Mapping, MutableMapping, MutableSequence, Sequence
 from _pyffi import JsArraySlots, JsProxy
+from _pyffi_errors import JsException
 
 # The JS capability bits as module constants (CALLABLE, ARRAY, TYPED_ARRAY, ..., MODULE),
 # declared once in rust/wire (JsFlag). OBJECT_MAP, OBJECT_MAP_HEREDITARY, PY_JSON and
@@ -841,8 +842,6 @@ def class_for(flags):
         namespace["__slots__"] = ()
     return meta("pyodide.ffi.JsProxy", bases, namespace)
 
-
-from _pyffi_boot import JsException  # noqa: E402  (the boot module imports this one lazily)
 
 for _cls in (JsBuffer, JsTypedArray, JsCallable, JsIterable, JsIterator, JsGenerator, JsAsyncIterable, JsAsyncIterator,
              JsAsyncGenerator, JsArray, JsMap, JsMutableMap, JsPromise, JsDoubleProxy):

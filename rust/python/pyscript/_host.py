@@ -27,10 +27,10 @@ def install_js_modules(modules):
 
     import _frozen_importlib
 
-    import _pyffi_boot
+    import _pyffi_imports
 
     name = "pyscript.js_modules"
-    loader = _pyffi_boot._JsLoader(modules)
+    loader = _pyffi_imports._JsLoader(modules)
     spec = _frozen_importlib.spec_from_loader(name, loader, origin="javascript", is_package=True)
     module = _pyffi_jsproxy.as_module(modules)
     # The attributes an imported package has, so that `import pyscript.js_modules.<name>` finds

@@ -34,7 +34,7 @@ pub mod flags {
 pub(crate) use crate::state::runtime;
 
 /// A new JsProxy of `value` whose class is the one for `flags`.
-/// A JS error becomes a `JsException` holding a JsProxy of it (see `_pyffi_boot.JsException`).
+/// A JS error becomes a `JsException` holding a JsProxy of it (see `_pyffi_errors.JsException`).
 pub(crate) fn new_jsproxy(rt: &RuntimeState, value: JsValue, this: JsValue, flags: u32, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let is_error = flags & flags::ERROR != 0 && flags & flags::DOUBLE_PROXY == 0;
     // The class keeps the ERROR bit: an error is no plain object (no as_object_map).

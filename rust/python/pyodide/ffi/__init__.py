@@ -1,7 +1,9 @@
 """`pyodide.ffi`: the Python side of the JavaScript FFI, with Pyodide's names."""
 
 from _pyffi import JsNull, JsProxy as _NativeJsProxy, create_once_callable, create_proxy, destroy_proxies, jsnull, to_js
-from _pyffi_boot import ConversionError, JsBigInt, JsException, register_js_module, unregister_js_module
+from _pyffi_bigint import JsBigInt
+from _pyffi_errors import ConversionError, JsException
+from _pyffi_imports import register_js_module, unregister_js_module
 from _pyffi_sync import can_run_sync, run_sync
 from _pyffi_jsproxy import (
     JsArray,

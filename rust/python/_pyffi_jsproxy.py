@@ -9,7 +9,7 @@ JsArray, JsMap, JsCallable, ...; they cannot be instantiated from Python.
 
 import _pyffi
 from _collections_abc import Mapping, MutableMapping, MutableSequence, Sequence
-from _pyffi import JsArraySlots, JsProxy
+from _pyffi import JsArraySlots, JsConvertible, JsProxy
 from _pyffi_errors import JsException
 
 # The JS capability bits as module constants (CALLABLE, ARRAY, TYPED_ARRAY, ..., MODULE),
@@ -30,8 +30,8 @@ def _global():
     return _js
 
 
-class _JsObject(JsProxy):
-    """What every JsProxy has beyond attribute access, calls and `==` (which are native)."""
+class _JsObject(JsConvertible):
+    """What every JsProxy has beyond attribute access, calls, `==` and `to_py` (which are native)."""
 
     __slots__ = ()
     _js_flags = 0
@@ -46,16 +46,6 @@ class _JsObject(JsProxy):
 
     def __dir__(self):
         return sorted(set(object.__dir__(self)) | set(_pyffi.js_dir(self)))
-
-    def to_py(self, *args, depth=-1, default_converter=None):
-        """Deep conversion: Array -> list, Map and plain objects -> dict, Set -> set, buffers ->
-        memoryview copies, `depth` levels (-1: all); `default_converter(value, convert, cache)`
-        handles what has no rule."""
-        if args:
-            raise TypeError("to_py() takes no positional arguments")
-        return _pyffi.jsproxy_to_py(self, depth, default_converter)
-
-    to_py.__qualname__ = "JsProxy.to_py"
 
     def object_entries(self):
         """`Object.entries(obj)`, as a JsProxy of the JS array."""

@@ -1,6 +1,5 @@
 //! The `pyodide.ffi` functions that need the core: `to_js`, `create_proxy`,
-//! `create_once_callable`, `destroy_proxies` (`jsnull` is in crossing/jsnull.rs), and the
-//! conversion behind `JsProxy.to_py`.
+//! `create_once_callable` and `destroy_proxies` (`jsnull` is in crossing/jsnull.rs).
 
 #[pymodule(sub)]
 pub(crate) mod api {
@@ -10,26 +9,11 @@ pub(crate) mod api {
     use crate::state::RuntimeState;
     use crate::convert::options;
     use crate::convert::to_js::{self, DefaultConverter, ToJsSettings};
-    use crate::convert::to_py::{self, PyDefaultConverter};
     use crate::{crossing::errors::js_error_to_py, host::js_imports};
     use rustpython_vm::{
-        PyObjectRef, PyRef, PyResult, VirtualMachine,
+        PyObjectRef, PyResult, VirtualMachine,
     };
     use wasm_bindgen::JsValue;
-
-    /// `JsProxy.to_py(depth, default_converter)` (the method is `_pyffi_jsproxy._JsObject.to_py`):
-    /// Array -> list, Map and plain objects -> dict, Set -> set, buffers -> memoryview copies,
-    /// `depth` levels (-1: all); `default_converter(value, convert, cache)` handles what has no rule.
-    #[pyfunction]
-    fn jsproxy_to_py(proxy: PyRef<JsProxy>, depth: i32, default_converter: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-        let rt = runtime(vm)?;
-        let converter = match Some(default_converter).filter(|c| !vm.is_none(c)) {
-            None => None,
-            Some(c) if c.is_callable() => Some(PyDefaultConverter::Py(c)),
-            Some(_) => return Err(vm.new_type_error(options::message("to_py", "default_converter", options::FUNCTION, None))),
-        };
-        to_py::convert(&rt, proxy.value.clone(), depth, converter, vm)
-    }
 
     #[derive(FromArgs)]
     struct ToJsArgs {

@@ -439,23 +439,32 @@ export class PythonWorker {
   }
 
   #settle(id: number, ok: boolean, value: unknown): void {
+    this.#reply(ToWorker.Settle, id, ok, (w) => w.value(value));
+  }
+
+  /**
+   * Sends `tag id ok payload` (an answer, or a promise's settlement); a payload that cannot be
+   * encoded is sent as a failure instead. `answers` is the request an answer ends.
+   */
+  #reply(tag: ToWorker, id: number, ok: boolean, payload: (w: Writer) => void, answers?: number): void {
     if (this.#failure !== undefined) return;
     const send = (fulfilled: boolean, write: (w: Writer) => void) =>
       this.#writers.message(
         (w) => {
-          w.u8(ToWorker.Settle);
+          w.u8(tag);
           w.u32(id);
           w.u8(fulfilled ? 1 : 0);
           write(w);
         },
-        (bytes) => this.#send(bytes),
+        (bytes) => this.#send(bytes, answers),
       );
     try {
-      send(ok, (w) => w.value(value));
+      send(ok, payload);
     } catch (e) {
       send(false, (w) => w.error(errorData(e)));
     }
   }
+
 
 
   // --- worker -> main ----------------------------------------------------------------------
@@ -589,23 +598,9 @@ export class PythonWorker {
   }
 
   #answer(id: number, ok: boolean, value: unknown): void {
-    if (this.#failure !== undefined) return;
-    const answer = (ok2: boolean, write: (w: Writer) => void) =>
-      this.#writers.message(
-        (w) => {
-          w.u8(ToWorker.Answer);
-          w.u32(id);
-          w.u8(ok2 ? 1 : 0);
-          write(w);
-        },
-        (bytes) => this.#send(bytes, id),
-      );
-    try {
-      answer(ok, (w) => (ok ? w.value(value) : w.error(errorData(value))));
-    } catch (e) {
-      answer(false, (w) => w.error(errorData(e)));
-    }
+    this.#reply(ToWorker.Answer, id, ok, (w) => (ok ? w.value(value) : w.error(errorData(value))), id);
   }
+
 
   #warnDeadlock(id: number): void {
     const request = this.#requests.get(id);
